@@ -1,0 +1,138 @@
+/**
+ * The register's closed vocabularies: service types, record kinds, severities and statuses,
+ * each with its zh-CN and English label. Every surface takes its words from here.
+ */
+
+/** A user-facing string in both languages. */
+export type Label = { zh: string; en: string }
+
+/** Kinds of HR service an agency may be licensed or filed for (条例 Art 18). */
+export const SERVICE_TYPES = [
+  'placement',
+  'dispatch',
+  'online_recruitment',
+  'headhunting',
+  'outsourcing',
+  'training',
+  'assessment',
+  'consulting',
+  'info_publishing',
+] as const
+export type ServiceType = (typeof SERVICE_TYPES)[number]
+
+export const SERVICE_TYPE_LABELS: Record<ServiceType, Label> = {
+  placement: { zh: '职业中介', en: 'Job placement' },
+  dispatch: { zh: '劳务派遣', en: 'Labour dispatch' },
+  online_recruitment: { zh: '网络招聘', en: 'Online recruitment' },
+  headhunting: { zh: '猎头（高级人才寻访）', en: 'Executive search' },
+  outsourcing: { zh: '人力资源外包', en: 'HR outsourcing' },
+  training: { zh: '人力资源培训', en: 'HR training' },
+  assessment: { zh: '人才测评', en: 'Talent assessment' },
+  consulting: { zh: '人力资源管理咨询', en: 'HR consulting' },
+  info_publishing: { zh: '人力资源供求信息收集和发布', en: 'Labour-market information publishing' },
+}
+
+/** Permits an agency can hold: the HR service licence, a filing, and the labour-dispatch licence. */
+export const PERMIT_KINDS = ['hr_licence', 'hr_filing', 'dispatch_licence'] as const
+export type PermitKind = (typeof PERMIT_KINDS)[number]
+
+export const PERMIT_KIND_LABELS: Record<PermitKind, Label> = {
+  hr_licence: { zh: '人力资源服务许可证', en: 'HR service licence' },
+  hr_filing: { zh: '人力资源服务备案', en: 'HR service filing' },
+  dispatch_licence: { zh: '劳务派遣经营许可证', en: 'Labour-dispatch licence' },
+}
+
+export const PERMIT_STATUSES = ['valid', 'expired', 'revoked', 'cancelled'] as const
+export type PermitStatus = (typeof PERMIT_STATUSES)[number]
+
+export const PERMIT_STATUS_LABELS: Record<PermitStatus, Label> = {
+  valid: { zh: '有效', en: 'Valid' },
+  expired: { zh: '已过期', en: 'Expired' },
+  revoked: { zh: '已吊销', en: 'Revoked' },
+  cancelled: { zh: '已注销', en: 'Cancelled' },
+}
+
+/** 经营性 (commercial) agencies are in scope; 公共 (public employment service) agencies are not. */
+export const SECTORS = ['commercial', 'public'] as const
+export type Sector = (typeof SECTORS)[number]
+
+export const AGENCY_STATUSES = ['operating', 'deregistered'] as const
+export type AgencyStatus = (typeof AGENCY_STATUSES)[number]
+
+/** Kinds of credit record a regulator can submit. */
+export const RECORD_KINDS = [
+  'penalty',
+  'complaint',
+  'inspection',
+  'annual_report',
+  'arbitration',
+  'honour',
+  'licence_revocation',
+  'dishonest_list',
+  'criminal_penalty',
+] as const
+export type RecordKind = (typeof RECORD_KINDS)[number]
+
+export const RECORD_KIND_LABELS: Record<RecordKind, Label> = {
+  penalty: { zh: '行政处罚', en: 'Administrative penalty' },
+  complaint: { zh: '投诉（经查属实）', en: 'Complaint (upheld)' },
+  inspection: { zh: '劳动保障监察', en: 'Labour inspection' },
+  annual_report: { zh: '年度报告', en: 'Annual report' },
+  arbitration: { zh: '劳动人事争议仲裁', en: 'Labour dispute arbitration' },
+  honour: { zh: '表彰荣誉', en: 'Honour' },
+  licence_revocation: { zh: '吊销许可证', en: 'Licence revoked' },
+  dishonest_list: { zh: '列入严重失信主体名单', en: 'Listed as seriously dishonest' },
+  criminal_penalty: { zh: '负责人受刑事处罚', en: 'Criminal penalty of the person in charge' },
+}
+
+/** Severity of a negative record; it sets the record's publicity window (信用修复管理办法). */
+export const SEVERITIES = ['minor', 'general', 'serious'] as const
+export type Severity = (typeof SEVERITIES)[number]
+
+export const SEVERITY_LABELS: Record<Severity, Label> = {
+  minor: { zh: '轻微', en: 'Minor' },
+  general: { zh: '一般', en: 'General' },
+  serious: { zh: '严重', en: 'Serious' },
+}
+
+/**
+ * A record's workflow status. "Expired" is not stored: whether a record is still inside its
+ * publicity window depends on the as-of date, so the rating engine derives it.
+ */
+export const RECORD_STATUSES = [
+  'pending',
+  'effective',
+  'rejected',
+  'under_objection',
+  'repaired',
+  'withdrawn',
+] as const
+export type RecordStatus = (typeof RECORD_STATUSES)[number]
+
+export const RECORD_STATUS_LABELS: Record<RecordStatus, Label> = {
+  pending: { zh: '待复核', en: 'Awaiting approval' },
+  effective: { zh: '有效', en: 'Effective' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
+  under_objection: { zh: '异议处理中', en: 'Objection under review' },
+  repaired: { zh: '已信用修复', en: 'Credit repaired' },
+  withdrawn: { zh: '已撤销', en: 'Withdrawn' },
+}
+
+/** The national MOHRSS five-level scale (人社厅发〔2025〕6号) plus NR, not rated. */
+export const GRADES = ['A+', 'A', 'B', 'C', 'D', 'NR'] as const
+export type Grade = (typeof GRADES)[number]
+
+export const GRADE_LABELS: Record<Grade, Label> = {
+  'A+': { zh: '优秀', en: 'Excellent' },
+  A: { zh: '良好', en: 'Good' },
+  B: { zh: '合格', en: 'Adequate' },
+  C: { zh: '较差', en: 'Poor' },
+  D: { zh: '差', en: 'Bad' },
+  NR: { zh: '未评级', en: 'Not rated' },
+}
+
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed', 'withdrawn'] as const
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number]
+
+export const OFFICER_ROLES = ['maker', 'checker', 'admin'] as const
+export type OfficerRole = (typeof OFFICER_ROLES)[number]
