@@ -1,0 +1,31 @@
+/** Officer key: `OFFICER#<officerId>` / `KEY#<kid>`; kid is the key's RFC 7638 JWK thumbprint. */
+import { Entity, type FormattedItem, type InputItem } from 'dynamodb-toolbox/entity'
+import { any } from 'dynamodb-toolbox/schema/any'
+import { item } from 'dynamodb-toolbox/schema/item'
+import { list } from 'dynamodb-toolbox/schema/list'
+import { string } from 'dynamodb-toolbox/schema/string'
+import { prefix } from 'dynamodb-toolbox/transformers/prefix'
+import { OFFICER_ROLES } from '../../agency/vocabulary.js'
+import type { ChengxinTable } from '../table.js'
+
+export const officerKeySchema = item({
+  officerId: string().key().transform(prefix('OFFICER')).savedAs('pk'),
+  kid: string().key().transform(prefix('KEY')).savedAs('sk'),
+  /** Public key only (JWK). */
+  jwk: any(),
+  roles: list(string().enum(...OFFICER_ROLES)),
+  /** The bureau the officer acts for. */
+  authority: string(),
+  /** GB/T 2260 prefix the officer may act on: `44` for Guangdong, `4401` for Guangzhou, `` for all. */
+  regionScope: string(),
+  status: string().enum('active', 'revoked'),
+  createdAt: string(),
+  revokedAt: string().optional(),
+})
+
+export const defineOfficerKeyEntity = (table: ChengxinTable) =>
+  new Entity({ name: 'OfficerKey', table, schema: officerKeySchema, timestamps: false })
+
+export type OfficerKeyEntity = ReturnType<typeof defineOfficerKeyEntity>
+export type OfficerKey = FormattedItem<OfficerKeyEntity>
+export type OfficerKeyInput = InputItem<OfficerKeyEntity>

@@ -1,0 +1,71 @@
+/** Credit record: `AGENCY#<uscc>` / `RECORD#<occurredOn>#<id>`, in the approval queue while pending. */
+import { Entity, type FormattedItem, type InputItem } from 'dynamodb-toolbox/entity'
+import { boolean } from 'dynamodb-toolbox/schema/boolean'
+import { item } from 'dynamodb-toolbox/schema/item'
+import { map } from 'dynamodb-toolbox/schema/map'
+import { number } from 'dynamodb-toolbox/schema/number'
+import { string } from 'dynamodb-toolbox/schema/string'
+import { prefix } from 'dynamodb-toolbox/transformers/prefix'
+import { RECORD_KINDS, RECORD_STATUSES, SEVERITIES } from '../../agency/vocabulary.js'
+import type { ChengxinTable } from '../table.js'
+
+const label = () => map({ zh: string(), en: string() })
+
+/** An officer's act on a record: who, when, and the compact JWS they signed. */
+export const officerActSchema = map({ officerId: string(), at: string(), signature: string().optional() })
+
+const recordAttributes = item({
+  uscc: string().key().transform(prefix('AGENCY')).savedAs('pk'),
+  /** CST calendar date of the decision or event; windows count from it. */
+  occurredOn: string().key(),
+  /** ULID. */
+  id: string().key(),
+  kind: string().enum(...RECORD_KINDS),
+  severity: string()
+    .enum(...SEVERITIES)
+    .optional(),
+  /** Kind-specific result: inspection passed / rectified, annual report filed / late / missing, … */
+  outcome: string().optional(),
+  /** Annual reports: the year reported on. */
+  year: number().optional(),
+  /** What rule was broken, e.g. discriminatory_posting. */
+  violation: string().optional(),
+  fineYuan: number().optional(),
+  title: label(),
+  authority: string(),
+  documentNo: string().optional(),
+  /** Where the record can be checked: register name and address. */
+  source: map({ name: string(), url: string().optional() }),
+  /** The agency's GB/T 2260 region when submitted; routes the record to approvers in scope. */
+  region: string(),
+  status: string().enum(...RECORD_STATUSES),
+  submitted: officerActSchema,
+  reviewed: officerActSchema.optional(),
+  repairedOn: string().optional(),
+  demo: boolean(),
+  version: number(),
+})
+
+export const recordSchema = recordAttributes.and((s) => ({
+  sk: string()
+    .key()
+    .hidden()
+    .link<typeof s>(({ occurredOn, id }) => `RECORD#${occurredOn}#${id}`),
+  queuePk: string()
+    .optional()
+    .hidden()
+    .link<typeof s>(({ status }) => (status === 'pending' ? 'QUEUE#RECORD' : undefined)),
+  queueSk: string()
+    .optional()
+    .hidden()
+    .link<typeof s>(({ status, region, submitted, uscc, id }) =>
+      status === 'pending' ? `${region}#${submitted.at}#${uscc}#${id}` : undefined,
+    ),
+}))
+
+export const defineRecordEntity = (table: ChengxinTable) =>
+  new Entity({ name: 'CreditRecord', table, schema: recordSchema, timestamps: false })
+
+export type RecordEntity = ReturnType<typeof defineRecordEntity>
+export type CreditRecord = FormattedItem<RecordEntity>
+export type CreditRecordInput = InputItem<RecordEntity>

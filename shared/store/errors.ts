@@ -1,0 +1,16 @@
+/** Named store errors; only the API edge maps them to HTTP. */
+
+/** A create found the item already there. */
+export class AlreadyExistsError extends Error {
+  override name = 'AlreadyExistsError'
+}
+
+/** An update named a version that is no longer current: someone else wrote first. */
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError'
+}
+
+/** A paging cursor that this store did not issue. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError'
+}

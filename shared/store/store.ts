@@ -1,0 +1,239 @@
+/**
+ * The repository: the verbs the rest of Chengxin uses to read and write the table. Nothing outside
+ * shared/store/ builds a DynamoDB command.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { ScanCommand } from 'dynamodb-toolbox/table/actions/scan'
+import type { Grade } from '../agency/vocabulary.js'
+import { writeInBatches } from './batch.js'
+import { type AgencyInput, defineAgencyEntity } from './entities/agency.js'
+import { type AuditEventInput, defineAuditEntity } from './entities/audit.js'
+import { defineObjectionEntity, type ObjectionInput } from './entities/objection.js'
+import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer.js'
+import { defineRatingEntity, defineRatingHistoryEntity, type StoredRatingInput } from './entities/rating.js'
+import { type CreditRecordInput, defineRecordEntity } from './entities/record.js'
+import { AlreadyExistsError, VersionConflictError } from './errors.js'
+import { decodeCursor, encodeCursor, type Page, type PageRequest, pageSize } from './paging.js'
+import { createTable } from './table.js'
+
+export type StoreOptions = { documentClient: DynamoDBDocumentClient; tableName: string | (() => string) }
+
+/** Builds the repository over one table. */
+export function createStore({ documentClient, tableName }: StoreOptions) {
+  const table = createTable(documentClient, tableName)
+  const agencyEntity = defineAgencyEntity(table)
+  const recordEntity = defineRecordEntity(table)
+  const agencies = agencyEntity.build(EntityRepository)
+  const records = recordEntity.build(EntityRepository)
+  const ratings = defineRatingEntity(table).build(EntityRepository)
+  const history = defineRatingHistoryEntity(table).build(EntityRepository)
+  const objections = defineObjectionEntity(table).build(EntityRepository)
+  const audit = defineAuditEntity(table).build(EntityRepository)
+  const officerKeys = defineOfficerKeyEntity(table).build(EntityRepository)
+  const agencyPartition = (uscc: string) => `AGENCY#${uscc}`
+  const all = { maxPages: Number.POSITIVE_INFINITY } as const
+
+  return {
+    /** True when the table holds no item at all. */
+    async isEmpty(): Promise<boolean> {
+      const { Items = [] } = await table.build(ScanCommand).options({ limit: 1 }).send()
+      return Items.length === 0
+    },
+
+    async getAgency(uscc: string) {
+      return (await agencies.get({ uscc })).Item
+    },
+    /** Creates (version 1) or replaces the version before `agency.version`. */
+    async putAgency(agency: AgencyInput): Promise<void> {
+      const condition = versionCondition('uscc', agency.version)
+      await versioned(agency.version, () => agencies.put(agency, { condition }))
+    },
+
+    async getRecord(uscc: string, occurredOn: string, id: string) {
+      return (await records.get({ uscc, occurredOn, id })).Item
+    },
+    /** Creates (version 1) or replaces the version before `record.version`. */
+    async putRecord(record: CreditRecordInput): Promise<void> {
+      const condition = versionCondition('uscc', record.version)
+      await versioned(record.version, () => records.put(record, { condition }))
+    },
+    /** All of an agency's records, oldest decision first. */
+    async listRecords(uscc: string) {
+      const { Items = [] } = await records.query(
+        { partition: agencyPartition(uscc), range: { beginsWith: 'RECORD#' } },
+        all,
+      )
+      return Items
+    },
+    /** Records awaiting a second officer, oldest first, within a GB/T 2260 prefix ('' for all). */
+    async listPendingRecords(regionPrefix: string, page: PageRequest = {}) {
+      return paged(page, (options) =>
+        records.query({ index: 'queue', partition: 'QUEUE#RECORD', ...prefixRange(regionPrefix) }, options),
+      )
+    },
+
+    async getRating(uscc: string) {
+      return (await ratings.get({ uscc })).Item
+    },
+    /** Replaces the current rating. */
+    async putRating(rating: StoredRatingInput): Promise<void> {
+      await ratings.put(rating)
+    },
+    /** Current ratings of one grade, by region code then USCC, within a GB/T 2260 prefix. */
+    async listRatingsByGrade(grade: Grade, regionPrefix = '', page: PageRequest = {}) {
+      return paged(page, (options) =>
+        ratings.query(
+          { index: 'byGrade', partition: `GRADE#${grade}`, ...prefixRange(regionPrefix) },
+          options,
+        ),
+      )
+    },
+    /** Current ratings whose validUntil falls on a CST calendar day, earliest first. */
+    async listRatingsDueOn(day: string, page: PageRequest = {}) {
+      return paged(page, (options) => ratings.query({ index: 'byDueDate', partition: `DUE#${day}` }, options))
+    },
+
+    /** Records a grade change; writing the same entry twice is harmless. */
+    async putRatingHistory(entry: {
+      uscc: string
+      computedAt: string
+      grade: Grade
+      score?: number
+      methodology: { id: string; version: string }
+      contentHash: string
+    }) {
+      await history.put(entry)
+    },
+    /** Grade changes, newest first. */
+    async listRatingHistory(uscc: string, page: PageRequest = {}) {
+      return paged(page, (options) =>
+        history.query(
+          { partition: agencyPartition(uscc), range: { beginsWith: 'HISTORY#' } },
+          { ...options, reverse: true },
+        ),
+      )
+    },
+
+    async getObjection(uscc: string, id: string) {
+      return (await objections.get({ uscc, id })).Item
+    },
+    async putObjection(objection: ObjectionInput): Promise<void> {
+      const condition = versionCondition('uscc', objection.version)
+      await versioned(objection.version, () => objections.put(objection, { condition }))
+    },
+    async listObjections(uscc: string) {
+      const { Items = [] } = await objections.query(
+        { partition: agencyPartition(uscc), range: { beginsWith: 'OBJECTION#' } },
+        all,
+      )
+      return Items
+    },
+    /** Open objections, oldest first, within a GB/T 2260 prefix. */
+    async listOpenObjections(regionPrefix: string, page: PageRequest = {}) {
+      return paged(page, (options) =>
+        objections.query(
+          { index: 'queue', partition: 'QUEUE#OBJECTION', ...prefixRange(regionPrefix) },
+          options,
+        ),
+      )
+    },
+
+    /** Appends an audit event; fails with AlreadyExistsError if its seq is taken (a concurrent writer). */
+    async appendAudit(event: AuditEventInput): Promise<void> {
+      try {
+        await audit.put(event, { condition: { attr: 'uscc', exists: false } })
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw new AlreadyExistsError(`audit seq ${event.seq} of ${event.uscc} is taken`)
+        }
+        throw error
+      }
+    },
+    /** The newest audit event of an agency, or undefined. */
+    async lastAudit(uscc: string) {
+      const { Items = [] } = await audit.query(
+        { partition: agencyPartition(uscc), range: { beginsWith: 'AUDIT#' } },
+        { reverse: true, limit: 1 },
+      )
+      return Items[0]
+    },
+    async listAudit(uscc: string) {
+      const { Items = [] } = await audit.query(
+        { partition: agencyPartition(uscc), range: { beginsWith: 'AUDIT#' } },
+        all,
+      )
+      return Items
+    },
+
+    async getOfficerKey(officerId: string, kid: string) {
+      return (await officerKeys.get({ officerId, kid })).Item
+    },
+    /** Registers a key; fails with AlreadyExistsError if that kid is already registered. */
+    async addOfficerKey(key: OfficerKeyInput): Promise<void> {
+      await versioned(1, () => officerKeys.put(key, { condition: { attr: 'officerId', exists: false } }))
+    },
+    async listOfficerKeys(officerId: string) {
+      const { Items = [] } = await officerKeys.query({ partition: `OFFICER#${officerId}` }, all)
+      return Items
+    },
+
+    /**
+     * Bulk import (demo seed, register import): unconditional puts in batches of 25, retried on
+     * throttling. Re-running an import with the same data changes nothing.
+     */
+    async importAgencies(
+      input: { agencies: AgencyInput[]; records: CreditRecordInput[] },
+      onProgress?: (done: number) => void,
+    ) {
+      const requests = [
+        ...input.agencies.map((a) => agencies.batchPut(a)),
+        ...input.records.map((r) => records.batchPut(r)),
+      ]
+      await writeInBatches(table, requests, onProgress)
+    },
+  }
+}
+
+export type Store = ReturnType<typeof createStore>
+
+/** Range condition for a region prefix; an empty prefix means the whole partition. */
+function prefixRange(regionPrefix: string) {
+  return regionPrefix ? { range: { beginsWith: regionPrefix } } : {}
+}
+
+/** The condition for writing `version`: version 1 creates, any other replaces the one before it. */
+function versionCondition<K extends string>(keyAttr: K, version: number) {
+  return version === 1
+    ? { attr: keyAttr, exists: false as const }
+    : { attr: 'version' as const, eq: version - 1 }
+}
+
+/** Runs a versioned put, turning a failed condition into a named error. */
+async function versioned<T>(version: number, put: () => Promise<T>): Promise<T> {
+  try {
+    return await put()
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error
+    if (version === 1) throw new AlreadyExistsError('the item already exists')
+    throw new VersionConflictError(`version ${version - 1} is no longer current`)
+  }
+}
+
+/** Runs one page of a query and wraps its cursor. */
+async function paged<T>(
+  request: PageRequest,
+  query: (options: { limit: number; exclusiveStartKey?: Record<string, string> }) => Promise<{
+    Items?: T[]
+    LastEvaluatedKey?: Record<string, unknown>
+  }>,
+): Promise<Page<T>> {
+  const exclusiveStartKey = decodeCursor(request.cursor)
+  const { Items = [], LastEvaluatedKey } = await query({
+    limit: pageSize(request.limit),
+    ...(exclusiveStartKey ? { exclusiveStartKey } : {}),
+  })
+  const next = encodeCursor(LastEvaluatedKey)
+  return next ? { items: Items, next } : { items: Items }
+}

@@ -1,0 +1,238 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { AlreadyExistsError, InvalidCursorError, VersionConflictError } from '../../../shared/store/errors.js'
+import type { Store } from '../../../shared/store/store.js'
+import { anAgency, aRating, aRecord, USCC_A, USCC_B } from '../../fixtures/builders.js'
+import { createTestTable } from '../../fixtures/db.js'
+
+let db: Awaited<ReturnType<typeof createTestTable>>
+let store: Store
+beforeAll(async () => {
+  db = await createTestTable()
+  store = db.store
+})
+
+describe('agency profile', () => {
+  it('round-trips through DynamoDB Local under AGENCY#<uscc> / PROFILE', async () => {
+    const agency = anAgency()
+    await store.putAgency(agency)
+    expect(await store.getAgency(USCC_A)).toEqual(agency)
+    const raw = await db.documentClient.send(
+      new GetCommand({ TableName: db.tableName, Key: { pk: `AGENCY#${USCC_A}`, sk: 'PROFILE' } }),
+    )
+    expect(raw.Item?.name).toBe(agency.name)
+  })
+
+  it('refuses to create an agency that exists, and leaves it unchanged', async () => {
+    await expect(store.putAgency(anAgency({ name: 'overwritten' }))).rejects.toBeInstanceOf(
+      AlreadyExistsError,
+    )
+    expect((await store.getAgency(USCC_A))?.name).toBe(anAgency().name)
+  })
+
+  it('updates only from the current version', async () => {
+    await store.putAgency(anAgency({ version: 2, name: '新名称' }))
+    await expect(store.putAgency(anAgency({ version: 2, name: 'stale writer' }))).rejects.toBeInstanceOf(
+      VersionConflictError,
+    )
+    expect(await store.getAgency(USCC_A)).toMatchObject({ version: 2, name: '新名称' })
+  })
+
+  it('returns undefined for an unknown agency', async () => {
+    expect(await store.getAgency('91350100M000100Y43')).toBeUndefined()
+  })
+})
+
+describe('credit records', () => {
+  it('round-trip and list oldest first', async () => {
+    const later = aRecord({ occurredOn: '2026-01-10', id: '01KEZ0000000000000000000B1' })
+    const earlier = aRecord()
+    await store.putRecord(later)
+    await store.putRecord(earlier)
+    expect(await store.getRecord(USCC_A, earlier.occurredOn, earlier.id)).toEqual(earlier)
+    expect((await store.listRecords(USCC_A)).map((r) => r.id)).toEqual([earlier.id, later.id])
+  })
+
+  it('refuse an overwrite of an existing record', async () => {
+    await expect(store.putRecord(aRecord({ fineYuan: 1 }))).rejects.toBeInstanceOf(AlreadyExistsError)
+    expect((await store.getRecord(USCC_A, '2025-03-01', aRecord().id))?.fineYuan).toBe(20000)
+  })
+
+  it('sit in the approval queue only while pending, narrowed by region prefix', async () => {
+    const pendingGz = aRecord({
+      id: '01KEZ0000000000000000000P1',
+      status: 'pending',
+      submitted: { officerId: 'gz-001', at: '2026-12-01T01:00:00.000Z' },
+    })
+    const pendingHz = aRecord({
+      uscc: USCC_B,
+      region: '330100',
+      id: '01KEZ0000000000000000000P2',
+      status: 'pending',
+      submitted: { officerId: 'hz-001', at: '2026-12-01T00:00:00.000Z' },
+    })
+    await store.putRecord(pendingGz)
+    await store.putRecord(pendingHz)
+    expect((await store.listPendingRecords('')).items.map((r) => r.id)).toEqual([pendingHz.id, pendingGz.id])
+    expect((await store.listPendingRecords('44')).items.map((r) => r.id)).toEqual([pendingGz.id])
+    expect((await store.listPendingRecords('4401')).items.map((r) => r.id)).toEqual([pendingGz.id])
+    expect((await store.listPendingRecords('31')).items).toEqual([])
+
+    await store.putRecord({ ...pendingGz, status: 'effective', version: 2 })
+    expect((await store.listPendingRecords('44')).items).toEqual([])
+  })
+})
+
+describe('current rating', () => {
+  it('round-trips and is replaced by the next computation', async () => {
+    await store.putRating(aRating())
+    await store.putRating(aRating({ grade: 'B', score: 760 }))
+    expect(await store.getRating(USCC_A)).toEqual(aRating({ grade: 'B', score: 760 }))
+  })
+
+  it('is listed by grade, narrowed to a province or city', async () => {
+    await store.putRating(
+      aRating({
+        uscc: USCC_B,
+        region: '330100',
+        name: '杭州',
+        grade: 'B',
+        validUntil: '2027-05-01T00:00:00.000Z',
+      }),
+    )
+    expect((await store.listRatingsByGrade('B')).items.map((r) => r.uscc)).toEqual([USCC_B, USCC_A])
+    expect((await store.listRatingsByGrade('B', '44')).items.map((r) => r.uscc)).toEqual([USCC_A])
+    expect((await store.listRatingsByGrade('A')).items).toEqual([])
+  })
+
+  it('is listed on the China-time day it falls due', async () => {
+    // 16:00Z on 1 March is 00:00 on 2 March in Beijing.
+    expect((await store.listRatingsDueOn('2027-03-02')).items.map((r) => r.uscc)).toEqual([USCC_A])
+    expect((await store.listRatingsDueOn('2027-03-01')).items).toEqual([])
+    await store.putRating(aRating({ validUntil: undefined }))
+    expect((await store.listRatingsDueOn('2027-03-02')).items).toEqual([])
+  })
+
+  it('pages with an opaque cursor and rejects a forged one', async () => {
+    const first = await store.listRatingsByGrade('B', '', { limit: 1 })
+    expect(first.items).toHaveLength(1)
+    expect(first.next).toBeTypeOf('string')
+    const second = await store.listRatingsByGrade('B', '', { limit: 1, cursor: first.next })
+    expect(second.items.map((r) => r.uscc)).not.toEqual(first.items.map((r) => r.uscc))
+    const forged = Buffer.from(JSON.stringify({ name: 'x' })).toString('base64url')
+    await expect(store.listRatingsByGrade('B', '', { cursor: forged })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    )
+    await expect(store.listRatingsByGrade('B', '', { cursor: '%%%' })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    )
+  })
+})
+
+describe('rating history', () => {
+  it('lists grade changes newest first, apart from the current rating', async () => {
+    const entry = {
+      uscc: USCC_A,
+      grade: 'A' as const,
+      score: 905,
+      methodology: { id: 'ldt3002', version: '0.1.0' },
+    }
+    await store.putRatingHistory({ ...entry, computedAt: '2026-01-01T00:00:00.000Z', contentHash: 'h1' })
+    await store.putRatingHistory({
+      ...entry,
+      computedAt: '2026-06-01T00:00:00.000Z',
+      contentHash: 'h2',
+      grade: 'B',
+    })
+    const { items } = await store.listRatingHistory(USCC_A)
+    expect(items.map((h) => h.contentHash)).toEqual(['h2', 'h1'])
+  })
+})
+
+describe('objections', () => {
+  const objection = {
+    uscc: USCC_A,
+    id: '01KEZ0000000000000000000O1',
+    recordId: aRecord().id,
+    statement: '处罚已撤销',
+    region: '440100',
+    status: 'open' as const,
+    filedAt: '2026-12-02T00:00:00.000Z',
+    version: 1,
+  }
+
+  it('round-trip and sit in the queue while open', async () => {
+    await store.putObjection(objection)
+    expect(await store.getObjection(USCC_A, objection.id)).toEqual(objection)
+    expect((await store.listOpenObjections('44')).items.map((o) => o.id)).toEqual([objection.id])
+    expect((await store.listObjections(USCC_A)).map((o) => o.id)).toEqual([objection.id])
+    await store.putObjection({
+      ...objection,
+      status: 'upheld',
+      version: 2,
+      resolvedAt: '2026-12-03T00:00:00.000Z',
+    })
+    expect((await store.listOpenObjections('')).items).toEqual([])
+  })
+})
+
+describe('audit chain', () => {
+  const event = (seq: number) => ({
+    uscc: USCC_A,
+    seq,
+    at: `2026-12-0${seq}T00:00:00.000Z`,
+    actor: 'gz-001',
+    action: 'record.submit',
+    subject: 'RECORD#x',
+    detail: { n: seq },
+    prevHash: `h${seq - 1}`,
+    hash: `h${seq}`,
+  })
+
+  it('appends in order and refuses a second event with the same seq', async () => {
+    await store.appendAudit(event(1))
+    await store.appendAudit(event(2))
+    await expect(store.appendAudit({ ...event(2), hash: 'fork' })).rejects.toBeInstanceOf(AlreadyExistsError)
+    expect((await store.listAudit(USCC_A)).map((e) => e.hash)).toEqual(['h1', 'h2'])
+    expect((await store.lastAudit(USCC_A))?.seq).toBe(2)
+  })
+
+  it('orders seq numerically, not as text', async () => {
+    for (let seq = 3; seq <= 10; seq++) await store.appendAudit(event(seq))
+    expect((await store.lastAudit(USCC_A))?.seq).toBe(10)
+  })
+})
+
+describe('officer keys', () => {
+  const key = {
+    officerId: 'gz-001',
+    kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs',
+    jwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' },
+    roles: ['maker' as const],
+    authority: '广州市人力资源和社会保障局',
+    regionScope: '4401',
+    status: 'active' as const,
+    createdAt: '2026-12-01T00:00:00.000Z',
+  }
+
+  it('round-trip, list per officer, and refuse re-registering a kid', async () => {
+    await store.addOfficerKey(key)
+    expect(await store.getOfficerKey('gz-001', key.kid)).toEqual(key)
+    expect(await store.listOfficerKeys('gz-001')).toEqual([key])
+    await expect(store.addOfficerKey({ ...key, roles: ['admin'] })).rejects.toBeInstanceOf(AlreadyExistsError)
+  })
+})
+
+describe('bulk import', () => {
+  it('writes more than one batch of 25 and is idempotent', async () => {
+    const agencies = Array.from({ length: 30 }, (_, i) =>
+      anAgency({ uscc: `9144010100000000${String(i).padStart(2, '0')}`, name: `机构${i}` }),
+    )
+    const progress: number[] = []
+    await store.importAgencies({ agencies, records: [] }, (done) => progress.push(done))
+    await store.importAgencies({ agencies, records: [] })
+    expect(progress.at(-1)).toBe(30)
+    expect((await store.getAgency(agencies[29]?.uscc ?? ''))?.name).toBe('机构29')
+    expect(await store.isEmpty()).toBe(false)
+  })
+})
