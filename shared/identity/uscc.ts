@@ -13,6 +13,10 @@ export type Uscc = string & { readonly __brand: 'Uscc' }
 /** The 31 characters of GB 32100 (no I, O, S, V, Z); a character's index is its value. */
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 const USCC_LENGTH = 18
+/** Charset and digit positions in one test: the fast path for well-formed input. */
+const USCC_SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/
+/** Character code → value in USCC_CHARSET (-1 where not in it). */
+const USCC_VALUES = Array.from({ length: 128 }, (_, code) => USCC_CHARSET.indexOf(String.fromCharCode(code)))
 /** W_i = 3^(i-1) mod 31 for positions 1–17. */
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 /** GB 11714 weights for the 8 body characters of the organisation code. */
@@ -86,12 +90,7 @@ export function parseUscc(input: string, options: ParseUsccOptions = {}): UsccRe
     message: describe(problem),
   })
   if (code.length === 0) return fail({ code: 'empty' })
-  const characters = [...code]
-  if (characters.length !== USCC_LENGTH) return fail({ code: 'wrong_length', length: characters.length })
-  for (const [i, character] of characters.entries()) {
-    const allowed = i >= 2 && i < 8 ? isDigit(character) : USCC_CHARSET.includes(character)
-    if (!allowed) return fail({ code: 'bad_character', position: i + 1, character })
-  }
+  if (!USCC_SHAPE.test(code)) return fail(shapeProblem(code))
   const department = code.charAt(0)
   const type = code.charAt(1)
   const area = code.slice(2, 8)
@@ -115,6 +114,14 @@ export function parseUscc(input: string, options: ParseUsccOptions = {}): UsccRe
   return { ok: true, value: code as Uscc, warnings, department, type, area, orgCode: code.slice(8, 17) }
 }
 
+/** The first length or character problem of a string that failed USCC_SHAPE, counting code points. */
+function shapeProblem(code: string): UsccProblem {
+  const characters = [...code]
+  if (characters.length !== USCC_LENGTH) return { code: 'wrong_length', length: characters.length }
+  const position = characters.findIndex((c, i) => !(i >= 2 && i < 8 ? isDigit(c) : USCC_CHARSET.includes(c)))
+  return { code: 'bad_character', position: position + 1, character: characters[position] ?? '' }
+}
+
 /** True when `input` parses strictly as a USCC. */
 export function isUscc(input: string): boolean {
   return parseUscc(input).ok
@@ -123,7 +130,7 @@ export function isUscc(input: string): boolean {
 /** The mod-31 check character (position 18) for the first 17 characters. */
 export function usccCheckCharacter(first17: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(first17.charAt(i)) * (USCC_WEIGHTS[i] ?? 0)
+  for (let i = 0; i < 17; i++) sum += (USCC_VALUES[first17.charCodeAt(i)] ?? -1) * (USCC_WEIGHTS[i] ?? 0)
   return USCC_CHARSET.charAt((31 - (sum % 31)) % 31)
 }
 

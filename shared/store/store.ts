@@ -36,6 +36,11 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
   const all = { maxPages: Number.POSITIVE_INFINITY } as const
 
   return {
+    /** Reads one (absent) item: proves the table exists and answers. */
+    async ping(): Promise<void> {
+      await agencies.get({ uscc: 'HEALTHCHECK' })
+    },
+
     /** True when the table holds no item at all. */
     async isEmpty(): Promise<boolean> {
       const { Items = [] } = await table.build(ScanCommand).options({ limit: 1 }).send()

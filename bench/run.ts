@@ -1,0 +1,51 @@
+/**
+ * `npm run bench [-- name…]`: runs every bench/*.bench.ts (or the named ones), writes
+ * bench/results/<suite>.json and prints a table of figures and ratios to each suite's baseline.
+ */
+import { readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { type BenchSuite, runSuite, type SuiteResult } from './harness.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const wanted = process.argv.slice(2).filter((a) => a !== '--')
+
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => wanted.length === 0 || wanted.includes(f.replace('.bench.ts', '')))
+  .sort()
+if (files.length === 0) {
+  console.error(
+    `No benchmark matches ${wanted.join(', ')}; available: ${readdirSync(here)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .join(', ')}`,
+  )
+  process.exit(1)
+}
+
+for (const file of files) {
+  const suite = (await import(pathToFileURL(join(here, file)).href)).default as BenchSuite
+  console.log(`\n${suite.name}: ${suite.description}`)
+  const result = runSuite(suite)
+  writeFileSync(join(here, 'results', `${suite.name}.json`), `${JSON.stringify(result, null, 2)}\n`)
+  printTable(result)
+}
+
+function printTable(result: SuiteResult): void {
+  const rows = [
+    {
+      case: `${result.baseline.name} (baseline)`,
+      'ops/s': result.baseline.opsPerSec,
+      '±%': result.baseline.rmePercent,
+      ratio: 1,
+    },
+    ...result.cases.map((c) => ({
+      case: c.name,
+      'ops/s': c.opsPerSec,
+      '±%': c.rmePercent,
+      ratio: c.ratioToBaseline,
+    })),
+  ]
+  console.table(rows)
+  console.log(`written to bench/results/${result.suite}.json (${result.machine.cpu}, ${result.machine.node})`)
+}

@@ -1,0 +1,44 @@
+/**
+ * Every environment variable Chengxin reads, with its default. The CDK stack passes these same
+ * names to the Lambdas, and the local runner sets them, so infra and runtime cannot drift.
+ */
+
+type Setting = { readonly name: string; readonly description: string; readonly default?: string }
+
+export const ENV = {
+  tableName: { name: 'TABLE_NAME', description: 'DynamoDB table holding agencies, records and ratings' },
+  dynamodbEndpoint: {
+    name: 'AWS_ENDPOINT_URL_DYNAMODB',
+    description: 'DynamoDB endpoint; set only for DynamoDB Local',
+    default: '',
+  },
+  port: { name: 'PORT', description: 'Local runner: port of the HTTP server on 127.0.0.1', default: '3000' },
+  dataDir: {
+    name: 'CHENGXIN_DATA_DIR',
+    description: 'Local runner: folder for the database, keys and open data (git-ignored)',
+    default: '.data',
+  },
+} as const satisfies Record<string, Setting>
+
+/** The table name the local runner uses. */
+export const LOCAL_TABLE_NAME = 'chengxin'
+
+export type Config = { tableName: string; dynamodbEndpoint?: string }
+
+/** A required variable is missing or empty; the message names it. */
+export class MissingConfigError extends Error {
+  override name = 'MissingConfigError'
+}
+
+/** Reads the configuration once, failing fast with the name of anything missing. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const read = (setting: Setting): string => {
+    const value = env[setting.name] ?? setting.default
+    if (value === undefined || (value === '' && setting.default === undefined)) {
+      throw new MissingConfigError(`Environment variable ${setting.name} is required: ${setting.description}`)
+    }
+    return value
+  }
+  const endpoint = read(ENV.dynamodbEndpoint)
+  return { tableName: read(ENV.tableName), ...(endpoint ? { dynamodbEndpoint: endpoint } : {}) }
+}

@@ -1,0 +1,131 @@
+/**
+ * `npm start` as a user runs it: a real process with its own DynamoDB Local. Checks it serves
+ * /health, persists data, refuses a second copy, and never leaves Java behind.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { freePort } from '../../../infra/local/dynamodb-local.js'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'chengxin-start-'))
+const started: ChildProcess[] = []
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
+})
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+type Runner = { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+
+function startRunner(env: Record<string, string>, args: string[] = []): Runner {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', ...args], {
+    env: { ...process.env, CHENGXIN_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  started.push(child)
+  let text = ''
+  child.stdout?.on('data', (chunk) => (text += chunk))
+  child.stderr?.on('data', (chunk) => (text += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { child, output: () => text, exited }
+}
+
+async function waitFor(runner: Runner, pattern: RegExp, timeoutMs = 45_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const match = runner.output().match(pattern)
+    if (match) return match
+    if (runner.child.exitCode !== null) break
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`never printed ${pattern}; output:\n${runner.output()}`)
+}
+
+/** Pids of Java processes serving DynamoDB Local on a port (from /proc on Linux, else from ps). */
+function javaOnPort(port: string): number[] {
+  // argv[0] must be java itself: the sh watchdog carries the same arguments.
+  const serves = (args: string) =>
+    /^(\S*\/)?java /.test(args) &&
+    args.includes('DynamoDBLocal.jar') &&
+    / -port \d+/.exec(args)?.[0] === ` -port ${port}`
+  if (existsSync('/proc/self/cmdline')) {
+    return readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          return serves(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '))
+        } catch {
+          return false
+        }
+      })
+      .map(Number)
+  }
+  return execFileSync('ps', ['-axo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+) (.*)$/.exec(line))
+    .filter((m) => m !== null && serves(m[2] ?? ''))
+    .map((m) => Number(m?.[1]))
+}
+
+async function waitUntilGone(pids: number[], timeoutMs = 10_000): Promise<void> {
+  const alive = () =>
+    pids.filter((pid) => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    })
+  const deadline = Date.now() + timeoutMs
+  while (alive().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+  expect(alive()).toEqual([])
+}
+
+describe('npm start', () => {
+  it('serves /health, persists its data, refuses a second copy, and stops Java on SIGTERM and on SIGKILL', async () => {
+    const port = String(await freePort())
+    const first = startRunner({ PORT: port }, ['--agencies', '12'])
+    await waitFor(first, /is running/)
+    expect(first.output()).toMatch(/Seeded 12 demo agencies/)
+    const dbPort = (await waitFor(first, /DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/))[1] ?? ''
+    const java = javaOnPort(dbPort)
+    expect(java).toHaveLength(1)
+
+    const health = await fetch(`http://127.0.0.1:${port}/health`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toMatchObject({ status: 'ok', checks: { table: 'ok' } })
+    const home = await (await fetch(`http://127.0.0.1:${port}/`)).text()
+    expect(home).toContain('演示数据')
+
+    const second = startRunner({ PORT: String(await freePort()) })
+    expect(await second.exited).toBe(1)
+    expect(second.output()).toMatch(/already running/)
+
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+    await waitUntilGone(java)
+
+    // Restart on the same data: nothing to seed, and a crash (SIGKILL) still takes Java down.
+    const again = startRunner({ PORT: port })
+    await waitFor(again, /is running/)
+    expect(again.output()).not.toMatch(/Seeded/)
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200)
+    const againDbPort = (await waitFor(again, /DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/))[1] ?? ''
+    const againJava = javaOnPort(againDbPort)
+    expect(againJava).toHaveLength(1)
+    again.child.kill('SIGKILL')
+    await again.exited
+    await waitUntilGone(againJava)
+  }, 120_000)
+
+  it('names the fix in one line when java is missing', async () => {
+    const runner = startRunner({ PATH: '/nonexistent', PORT: String(await freePort()) }, ['--in-memory'])
+    expect(await runner.exited).toBe(1)
+    const lines = runner.output().trim().split('\n')
+    expect(lines.at(-1), runner.output()).toMatch(
+      /needs Java 17.*"java" was not found.*apt-get install -y openjdk-17-jre-headless/,
+    )
+  }, 30_000)
+})
