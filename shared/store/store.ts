@@ -7,7 +7,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { ScanCommand } from 'dynamodb-toolbox/table/actions/scan'
 import type { Grade } from '../agency/vocabulary.js'
-import { writeInBatches } from './batch.js'
+import { writeGroups } from './bulk.js'
 import { type AgencyInput, defineAgencyEntity } from './entities/agency.js'
 import { type AuditEventInput, defineAuditEntity } from './entities/audit.js'
 import { defineObjectionEntity, type ObjectionInput } from './entities/objection.js'
@@ -185,18 +185,22 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
 
     /**
-     * Bulk import (demo seed, register import): unconditional puts in batches of 25, retried on
-     * throttling. Re-running an import with the same data changes nothing.
+     * Bulk import (demo seed, register import): each agency with its records in one transaction,
+     * unconditional puts, so re-running the same import changes nothing.
      */
     async importAgencies(
       input: { agencies: AgencyInput[]; records: CreditRecordInput[] },
       onProgress?: (done: number) => void,
     ) {
-      const requests = [
-        ...input.agencies.map((a) => agencies.batchPut(a)),
-        ...input.records.map((r) => records.batchPut(r)),
-      ]
-      await writeInBatches(table, requests, onProgress)
+      const recordsOf = new Map<string, CreditRecordInput[]>()
+      for (const r of input.records) recordsOf.set(r.uscc, [...(recordsOf.get(r.uscc) ?? []), r])
+      const groups = input.agencies.map((a) => [
+        agencies.transactPut(a),
+        ...(recordsOf.get(a.uscc) ?? []).map((r) => records.transactPut(r)),
+      ])
+      const known = new Set(input.agencies.map((a) => a.uscc))
+      const orphans = input.records.filter((r) => !known.has(r.uscc)).map((r) => records.transactPut(r))
+      await writeGroups([...groups, orphans], onProgress)
     },
   }
 }

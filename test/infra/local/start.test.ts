@@ -120,6 +120,26 @@ describe('npm start', () => {
     await waitUntilGone(againJava)
   }, 120_000)
 
+  it('finishes an interrupted first seed with the same parameters on the next start', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'chengxin-resume-'))
+    try {
+      const first = startRunner({ CHENGXIN_DATA_DIR: otherDir, PORT: String(await freePort()) }, [
+        '--agencies',
+        '300',
+      ])
+      await waitFor(first, /Seeding demo data/)
+      first.child.kill('SIGKILL')
+      await first.exited
+      const again = startRunner({ CHENGXIN_DATA_DIR: otherDir, PORT: String(await freePort()) })
+      await waitFor(again, /is running/)
+      expect(again.output()).toMatch(/Seeded 300 demo agencies/)
+      again.child.kill('SIGTERM')
+      expect(await again.exited).toBe(0)
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true })
+    }
+  }, 120_000)
+
   it('names the fix in one line when java is missing', async () => {
     const runner = startRunner({ PATH: '/nonexistent', PORT: String(await freePort()) }, ['--in-memory'])
     expect(await runner.exited).toBe(1)

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { pack } from '../../../shared/store/bulk.js'
 import { AlreadyExistsError, InvalidCursorError, VersionConflictError } from '../../../shared/store/errors.js'
 import type { Store } from '../../../shared/store/store.js'
 import { anAgency, aRating, aRecord, USCC_A, USCC_B } from '../../fixtures/builders.js'
@@ -224,15 +225,31 @@ describe('officer keys', () => {
 })
 
 describe('bulk import', () => {
-  it('writes more than one batch of 25 and is idempotent', async () => {
+  it('writes each agency with its records, past one transaction of 100, and is idempotent', async () => {
     const agencies = Array.from({ length: 30 }, (_, i) =>
       anAgency({ uscc: `9144010100000000${String(i).padStart(2, '0')}`, name: `机构${i}` }),
     )
+    const records = agencies.flatMap((a, i) =>
+      [1, 2, 3, 4].map((n) =>
+        aRecord({ uscc: a.uscc, id: `01KEZ00000000000000000${String(i).padStart(2, '0')}R${n}` }),
+      ),
+    )
     const progress: number[] = []
-    await store.importAgencies({ agencies, records: [] }, (done) => progress.push(done))
-    await store.importAgencies({ agencies, records: [] })
-    expect(progress.at(-1)).toBe(30)
+    await store.importAgencies({ agencies, records }, (done) => progress.push(done))
+    await store.importAgencies({ agencies, records })
+    expect(progress.at(-1)).toBe(150)
     expect((await store.getAgency(agencies[29]?.uscc ?? ''))?.name).toBe('机构29')
+    expect(await store.listRecords(agencies[29]?.uscc ?? '')).toHaveLength(4)
     expect(await store.isEmpty()).toBe(false)
+  })
+})
+
+describe('packing bulk writes into transactions', () => {
+  it('keeps groups whole where they fit and never exceeds 100 per transaction', () => {
+    const group = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`)
+    const chunks = pack([group(60, 'a'), group(30, 'b'), group(20, 'c'), group(250, 'd')])
+    expect(chunks.map((c) => c.length)).toEqual([90, 20, 100, 100, 50])
+    expect(chunks[0]?.at(-1)).toBe('b29')
+    expect(chunks.flat()).toHaveLength(360)
   })
 })
