@@ -85,6 +85,62 @@ export const RECORD_KIND_LABELS: Record<RecordKind, Label> = {
   criminal_penalty: { zh: '负责人受刑事处罚', en: 'Criminal penalty of the person in charge' },
 }
 
+/** What rule a penalty or inspection finding concerns. Legal basis: 《人力资源市场暂行条例》 (条例), 人社部令第44号 (令44). */
+export const VIOLATIONS = [
+  'false_information',
+  'discriminatory_posting',
+  'unlicensed_activity',
+  'deposit_taking',
+  'privacy_breach',
+  'missing_ledger',
+  'display_failure',
+  'late_change_report',
+  'labour_contract',
+  'online_licence_not_displayed',
+  'employer_not_verified',
+  'stale_postings',
+] as const
+export type Violation = (typeof VIOLATIONS)[number]
+
+export const VIOLATION_LABELS: Record<Violation, Label> = {
+  false_information: { zh: '发布虚假招聘信息', en: 'False job information' },
+  discriminatory_posting: { zh: '发布就业歧视性信息', en: 'Discriminatory job posting' },
+  unlicensed_activity: { zh: '未经许可从事职业中介活动', en: 'Job placement without a licence' },
+  deposit_taking: { zh: '向求职者收取押金', en: 'Deposits taken from job seekers' },
+  privacy_breach: { zh: '泄露或违规使用个人信息', en: 'Personal information leaked or misused' },
+  missing_ledger: { zh: '未建立服务台账', en: 'No service ledger' },
+  display_failure: {
+    zh: '未按规定明示证照、服务项目和收费标准',
+    en: 'Licence, services or fees not displayed',
+  },
+  late_change_report: { zh: '变更事项未按时报告', en: 'Change not reported in time' },
+  labour_contract: { zh: '劳动合同不规范', en: 'Irregular labour contracts' },
+  online_licence_not_displayed: {
+    zh: '未在网站或应用首页持续公示证照',
+    en: 'Licence not shown on the website or app home page',
+  },
+  employer_not_verified: {
+    zh: '未审核用人单位招聘信息和资质',
+    en: "Employers' postings and credentials not reviewed",
+  },
+  stale_postings: { zh: '招聘信息未及时更新或撤下', en: 'Job postings not kept current' },
+}
+
+/** Kind-specific results: inspections, annual reports, complaints, arbitration, honour levels. */
+export const OUTCOMES = [
+  'passed',
+  'rectification_ordered',
+  'filed',
+  'late',
+  'missing',
+  'upheld',
+  'lost',
+  'municipal',
+  'provincial',
+  'national',
+] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
 /** Severity of a negative record; it sets the record's publicity window (信用修复管理办法). */
 export const SEVERITIES = ['minor', 'general', 'serious'] as const
 export type Severity = (typeof SEVERITIES)[number]

@@ -1,5 +1,5 @@
 /** Administrative penalties: violations, fines (条例 Art 42–44) and decision numbers. */
-import type { Severity } from '../agency/vocabulary.js'
+import type { ServiceType, Severity, Violation as ViolationCode } from '../agency/vocabulary.js'
 import { creditChina, hrBureau, marketBureau, type Place } from './places.js'
 import type { Random, Weighted } from './random.js'
 import type { BodyContext, RecordBody } from './record-kinds.js'
@@ -10,6 +10,8 @@ type Violation = {
   weight: number
   /** Also enforced by the market regulator (advertising, fees). */
   market: boolean
+  /** Only an online recruiter can commit it (人社部令第44号). */
+  online?: true
 }
 
 /** Display, ledger and change-report failures (条例 Art 43–44). */
@@ -25,7 +27,7 @@ const MARKET_REGULATOR_SHARE = 0.25
 const NATIONAL_REGISTER = '国家企业信用信息公示系统'
 
 /** Violations an HR agency is penalised for, by code, with the fine range the 条例 sets. */
-export const VIOLATIONS: Record<string, Violation> = {
+export const VIOLATIONS: Partial<Record<ViolationCode, Violation>> = {
   false_information: {
     phrase: ['发布虚假招聘信息', 'Published false job information'],
     fine: HIGH_FINE,
@@ -35,7 +37,7 @@ export const VIOLATIONS: Record<string, Violation> = {
   discriminatory_posting: {
     phrase: ['发布含有性别歧视内容的招聘信息', 'Published job advertisements with gender requirements'],
     fine: HIGH_FINE,
-    weight: 14,
+    weight: 3,
     market: false,
   },
   unlicensed_activity: {
@@ -74,6 +76,33 @@ export const VIOLATIONS: Record<string, Violation> = {
     weight: 12,
     market: false,
   },
+  online_licence_not_displayed: {
+    phrase: [
+      '未在网站首页显著位置持续公示人力资源服务许可证',
+      'Did not show its HR licence on its website home page',
+    ],
+    fine: LOW_FINE,
+    weight: 30,
+    market: false,
+    online: true,
+  },
+  employer_not_verified: {
+    phrase: [
+      '未审核用人单位资质即发布招聘信息',
+      "Published jobs without checking the employers' credentials",
+    ],
+    fine: HIGH_FINE,
+    weight: 25,
+    market: false,
+    online: true,
+  },
+  stale_postings: {
+    phrase: ['未及时撤下已失效的招聘信息', 'Left expired job postings online'],
+    fine: LOW_FINE,
+    weight: 20,
+    market: false,
+    online: true,
+  },
 }
 
 /**
@@ -83,10 +112,11 @@ export const VIOLATIONS: Record<string, Violation> = {
 export function penalty(
   ctx: BodyContext,
   severity: Severity,
-  options: { violation?: string; licensed: boolean },
+  options: { violation?: ViolationCode; licensed: boolean; services?: readonly ServiceType[] },
 ): RecordBody {
   const { random, place } = ctx
-  const code = options.violation ?? drawViolation(random, severity, options.licensed)
+  const online = options.services?.includes('online_recruitment') ?? false
+  const code = options.violation ?? drawViolation(random, severity, options.licensed, online)
   const violation = VIOLATIONS[code]
   if (violation === undefined) throw new RangeError(`unknown violation ${code}`)
   const [min, max] = violation.fine
@@ -116,11 +146,17 @@ export function decisionNumber(ctx: BodyContext, authority: string, prefix: stri
   return `${prefix}〔${year}〕${ctx.serials.next(ctx.random, `${authority}|${year}`)}号`
 }
 
-function drawViolation(random: Random, severity: Severity, licensed: boolean): string {
-  const candidates: Weighted<string>[] = []
-  for (const [code, v] of Object.entries(VIOLATIONS)) {
+function drawViolation(
+  random: Random,
+  severity: Severity,
+  licensed: boolean,
+  online: boolean,
+): ViolationCode {
+  const candidates: Weighted<ViolationCode>[] = []
+  for (const [code, v] of Object.entries(VIOLATIONS) as [ViolationCode, Violation][]) {
     if (severity === 'serious' && v.fine !== HIGH_FINE) continue
     if (code === 'unlicensed_activity' && licensed) continue
+    if (v.online && !online) continue
     candidates.push([code, v.weight])
   }
   return random.weighted(candidates)

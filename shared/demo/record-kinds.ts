@@ -1,5 +1,5 @@
 /** What each kind of demo credit record says: titles, outcomes, authorities and sources. */
-import type { ServiceType, Severity } from '../agency/vocabulary.js'
+import type { ServiceType, Severity, Violation } from '../agency/vocabulary.js'
 import type { CreditRecordInput } from '../store/entities/record.js'
 import type { Serials } from './codes.js'
 import { decisionNumber } from './penalties.js'
@@ -69,30 +69,60 @@ const INSPECTIONS_PASSED: readonly Phrase[] = [
   ['双随机抽查：未发现问题', 'Random inspection: no problems found'],
   ['劳动保障监察：检查合格', 'Labour inspection: passed'],
 ]
-const INSPECTIONS_FAILED: readonly Phrase[] = [
+const INSPECTIONS_FAILED: readonly (readonly [zh: string, en: string, Violation, ServiceType?])[] = [
   [
     '劳动保障监察：服务台账记录不全，责令限期改正',
     'Labour inspection: ordered to complete its service ledger',
+    'missing_ledger',
   ],
-  ['双随机抽查：未公示收费标准，责令改正', 'Random inspection: ordered to display its fees'],
+  [
+    '双随机抽查：未公示收费标准，责令改正',
+    'Random inspection: ordered to display its fees',
+    'display_failure',
+  ],
   [
     '劳动保障监察：劳动合同文本不规范，责令改正',
     'Labour inspection: ordered to correct its labour contracts',
+    'labour_contract',
+  ],
+  [
+    '双随机抽查：网站首页未公示许可证，责令改正',
+    'Random inspection: ordered to show its licence on its home page',
+    'online_licence_not_displayed',
+    'online_recruitment',
+  ],
+  [
+    '双随机抽查：未及时撤下过期招聘信息，责令改正',
+    'Random inspection: ordered to take down expired job postings',
+    'stale_postings',
+    'online_recruitment',
   ],
 ]
 
-/** A labour inspection or random spot check: passed, or rectification ordered (minor). */
-export function inspection(ctx: BodyContext, passed: boolean): RecordBody {
-  const [zh, en] = ctx.random.pick(passed ? INSPECTIONS_PASSED : INSPECTIONS_FAILED)
+/** A labour inspection or random spot check: passed, or rectification ordered (minor) with its finding. */
+export function inspection(
+  ctx: BodyContext,
+  passed: boolean,
+  services: readonly ServiceType[] = [],
+): RecordBody {
   const authority = hrBureau(ctx.place)
+  const source = {
+    name: ctx.random.chance(INSPECTION_ON_NATIONAL_REGISTER_SHARE) ? NATIONAL_REGISTER : authority,
+  }
+  if (passed) {
+    const [zh, en] = ctx.random.pick(INSPECTIONS_PASSED)
+    return { kind: 'inspection', outcome: 'passed', title: { zh, en }, authority, source }
+  }
+  const fits = INSPECTIONS_FAILED.filter(([, , , only]) => only === undefined || services.includes(only))
+  const [zh, en, violation] = ctx.random.pick(fits)
   return {
     kind: 'inspection',
-    ...(passed ? { outcome: 'passed' } : { severity: 'minor', outcome: 'rectification_ordered' }),
+    severity: 'minor',
+    outcome: 'rectification_ordered',
+    violation,
     title: { zh, en },
     authority,
-    source: {
-      name: ctx.random.chance(INSPECTION_ON_NATIONAL_REGISTER_SHARE) ? NATIONAL_REGISTER : authority,
-    },
+    source,
   }
 }
 
@@ -153,25 +183,46 @@ export function arbitration(
 /** An honour from the city, the province or (rarely) the ministry. */
 export function honour(ctx: BodyContext): RecordBody {
   const { random, place } = ctx
-  const options: readonly Weighted<readonly [zh: string, en: string, authority: string]>[] = [
-    [[`${place.name}人力资源诚信服务示范机构`, 'a model integrity agency of the city', hrBureau(place)], 45],
+  type Honour = readonly [
+    zh: string,
+    en: string,
+    authority: string,
+    level: 'municipal' | 'provincial' | 'national',
+  ]
+  const options: readonly Weighted<Honour>[] = [
+    [
+      [
+        `${place.name}人力资源诚信服务示范机构`,
+        'a model integrity agency of the city',
+        hrBureau(place),
+        'municipal',
+      ],
+      45,
+    ],
     [
       [
         `${place.province}人力资源诚信服务示范机构`,
         'a model integrity agency of the province',
         provincialHrDepartment(place),
+        'provincial',
       ],
       20,
     ],
     [
-      [`${place.name}优秀人力资源服务机构`, 'an outstanding HR service agency of the city', hrBureau(place)],
+      [
+        `${place.name}优秀人力资源服务机构`,
+        'an outstanding HR service agency of the city',
+        hrBureau(place),
+        'municipal',
+      ],
       30,
     ],
-    [['全国人力资源诚信服务示范机构', 'a national model integrity agency', MINISTRY], 5],
+    [['全国人力资源诚信服务示范机构', 'a national model integrity agency', MINISTRY, 'national'], 5],
   ]
-  const [zh, en, authority] = random.weighted(options)
+  const [zh, en, authority, level] = random.weighted(options)
   return {
     kind: 'honour',
+    outcome: level,
     title: { zh: `获评“${zh}”`, en: `Named ${en}` },
     authority,
     source: { name: authority },

@@ -71,18 +71,18 @@ export function negativeBody(
 ): RecordBody {
   switch (negative) {
     case 'penalty_minor':
-      return penalty(c, 'minor', { licensed })
+      return penalty(c, 'minor', { licensed, services })
     case 'penalty_general':
     case 'report_missing':
-      return penalty(c, 'general', { licensed })
+      return penalty(c, 'general', { licensed, services })
     case 'penalty_serious':
     case 'revocation':
-      return penalty(c, 'serious', { licensed })
+      return penalty(c, 'serious', { licensed, services })
     case 'complaint':
     case 'report_late':
       return complaint(c, services)
     case 'inspection_failed':
-      return inspection(c, false)
+      return inspection(c, false, services)
     case 'arbitration_minor':
       return arbitration(c, 'minor', services)
     case 'arbitration_general':

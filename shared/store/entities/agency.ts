@@ -22,6 +22,7 @@ export const permitSchema = map({
   number: string(),
   authority: string(),
   issuedOn: string(),
+  /** Last day (CST, inclusive) the permit is valid; absent for permits without a term. */
   validUntil: string().optional(),
   status: string().enum(...PERMIT_STATUSES),
 })

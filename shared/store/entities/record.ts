@@ -6,7 +6,7 @@ import { map } from 'dynamodb-toolbox/schema/map'
 import { number } from 'dynamodb-toolbox/schema/number'
 import { string } from 'dynamodb-toolbox/schema/string'
 import { prefix } from 'dynamodb-toolbox/transformers/prefix'
-import { RECORD_KINDS, RECORD_STATUSES, SEVERITIES } from '../../agency/vocabulary.js'
+import { OUTCOMES, RECORD_KINDS, RECORD_STATUSES, SEVERITIES, VIOLATIONS } from '../../agency/vocabulary.js'
 import type { ChengxinTable } from '../table.js'
 
 const label = () => map({ zh: string(), en: string() })
@@ -24,12 +24,16 @@ const recordAttributes = item({
   severity: string()
     .enum(...SEVERITIES)
     .optional(),
-  /** Kind-specific result: inspection passed / rectified, annual report filed / late / missing, … */
-  outcome: string().optional(),
+  /** Kind-specific result: inspection passed / rectification ordered, annual report filed / late / missing, honour level, … */
+  outcome: string()
+    .enum(...OUTCOMES)
+    .optional(),
   /** Annual reports: the year reported on. */
   year: number().optional(),
   /** What rule was broken, e.g. discriminatory_posting. */
-  violation: string().optional(),
+  violation: string()
+    .enum(...VIOLATIONS)
+    .optional(),
   fineYuan: number().optional(),
   title: label(),
   authority: string(),

@@ -11,7 +11,13 @@ export const HR_PERMIT_NUMBER =
 export const DISPATCH_NUMBER =
   /^[京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新]劳派字〔\d{4}〕第\d{7}号$/
 
-const LOW_FINE_VIOLATIONS = new Set(['missing_ledger', 'display_failure', 'late_change_report'])
+const LOW_FINE_VIOLATIONS = new Set([
+  'missing_ledger',
+  'display_failure',
+  'late_change_report',
+  'online_licence_not_displayed',
+  'stale_postings',
+])
 const MIN_PUBLICITY_MONTHS = { general: 3, serious: 12 }
 
 /** Every rule the data set breaks, at most a few examples of each. */

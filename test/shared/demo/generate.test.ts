@@ -109,6 +109,25 @@ describe('generateDemoData', () => {
     expect(commercialPlacement.every((a) => a.permits.some((p) => p.kind === 'hr_licence'))).toBe(true)
   })
 
+  it('gives online-recruitment violations only to online recruiters, and a finding to every failed inspection', () => {
+    const online = new Set(
+      large.agencies.filter((a) => a.serviceTypes.includes('online_recruitment')).map((a) => a.uscc),
+    )
+    const onlineOnly = ['online_licence_not_displayed', 'employer_not_verified', 'stale_postings']
+    const onlineFindings = large.records.filter((r) => onlineOnly.includes(r.violation ?? ''))
+    expect(onlineFindings.length).toBeGreaterThan(0)
+    expect(onlineFindings.filter((r) => !online.has(r.uscc))).toEqual([])
+    const failed = large.records.filter(
+      (r) => r.kind === 'inspection' && r.outcome === 'rectification_ordered',
+    )
+    expect(failed.filter((r) => r.violation === undefined)).toEqual([])
+  })
+
+  it('gives every honour its level', () => {
+    const levels = new Set(large.records.filter((r) => r.kind === 'honour').map((r) => r.outcome))
+    expect([...levels].sort()).toEqual(['municipal', 'national', 'provincial'])
+  })
+
   it('rejects a malformed as-of date or agency count', () => {
     expect(() => generateDemoData({ agencies: 1, seed: 1, asOf: '2026-02-30' })).toThrow(RangeError)
     expect(() => generateDemoData({ agencies: -1, seed: 1, asOf: AS_OF })).toThrow(RangeError)
