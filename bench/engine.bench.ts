@@ -1,0 +1,64 @@
+/**
+ * Rating engine throughput: evaluate() over 100,000 generated agencies with about ten records each
+ * (the demo generator's mix, topped up with copies of other agencies' records), one core.
+ * Baseline in the same run: a loop that only sums each agency's records' points.
+ */
+import type { Severity } from '../shared/agency/vocabulary.js'
+import { generateDemoData } from '../shared/demo/generate.js'
+import { evaluate } from '../shared/rating/evaluate.js'
+import type { RatingInput, RatingRecord } from '../shared/rating/input.js'
+import { DEFAULT_METHODOLOGY } from '../shared/rating/methodologies/index.js'
+import type { BenchSuite } from './harness.js'
+
+const AGENCIES = 100_000
+const RECORDS_PER_AGENCY = 10
+const AS_OF = new Date('2026-12-04T02:00:00.000Z')
+
+function inputs(): RatingInput[] {
+  const data = generateDemoData({ agencies: AGENCIES, seed: 3002, asOf: '2026-12-04' })
+  const byAgency = new Map<string, RatingRecord[]>()
+  for (const r of data.records) byAgency.set(r.uscc, [...(byAgency.get(r.uscc) ?? []), r as RatingRecord])
+  let donor = 0
+  return data.agencies.map((agency, i) => {
+    const records = [...(byAgency.get(agency.uscc) ?? [])]
+    while (records.length < RECORDS_PER_AGENCY) {
+      const copy = data.records[donor++ % data.records.length] as RatingRecord
+      if (copy.occurredOn < agency.foundedOn) continue
+      records.push({
+        ...copy,
+        id: `${copy.id.slice(0, 20)}${String(i).padStart(4, '0').slice(-4)}${records.length}`,
+      })
+    }
+    return { agency: agency as RatingInput['agency'], records }
+  })
+}
+
+const all = inputs()
+let i = 0
+const next = () => all[i++ % all.length] as RatingInput
+const POINTS: Record<Severity, number> = { minor: 20, general: 50, serious: 100 }
+let sink = 0
+
+const suite: BenchSuite = {
+  name: 'engine',
+  description: `agencies rated per second (${AGENCIES.toLocaleString('en')} agencies, ~${RECORDS_PER_AGENCY} records each, one core); baseline = summing each agency's records' points`,
+  baseline: {
+    name: 'sum record points',
+    fn: () => {
+      let total = 0
+      for (const r of next().records) total += r.severity ? POINTS[r.severity] : 0
+      sink += total
+    },
+  },
+  cases: [
+    {
+      name: 'evaluate (full rating, hashes, recovery calendar)',
+      fn: () => evaluate(next(), DEFAULT_METHODOLOGY, AS_OF),
+    },
+  ],
+  sampleMs: 500,
+  samples: 6,
+}
+
+export default suite
+export { sink }
