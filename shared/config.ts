@@ -23,6 +23,12 @@ export const ENV = {
 /** The table name the local runner uses. */
 export const LOCAL_TABLE_NAME = 'chengxin'
 
+/** The local runner's settings: a port only when PORT is set, and the data folder. */
+export function loadLocalConfig(env: Record<string, string | undefined>): { port?: string; dataDir: string } {
+  const port = env[ENV.port.name]
+  return { ...(port ? { port } : {}), dataDir: env[ENV.dataDir.name] || ENV.dataDir.default }
+}
+
 export type Config = { tableName: string; dynamodbEndpoint?: string }
 
 /** A required variable is missing or empty; the message names it. */

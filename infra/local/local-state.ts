@@ -1,42 +1,73 @@
 /**
- * `<data dir>/local.json` says which local runner is up and where its DynamoDB Local listens, so
- * the seed CLI can write to it and a second `npm start` can refuse politely.
+ * Files under the data folder that coordinate the local tools:
+ * - `runner.json`, created exclusively: only one `npm start` (or a seed without one) uses the
+ *   database at a time; once the runner is ready it also says where its DynamoDB Local listens.
+ * - `seed.json`: what the first start seeded, so an interrupted seed finishes the same way.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 
-export type LocalState = {
+export type RunnerState = {
   pid: number
-  url: string
-  dynamodbEndpoint: string
-  tableName: string
   startedAt: string
+  /** Set once the runner serves. */
+  url?: string
+  dynamodbEndpoint?: string
+  tableName?: string
 }
 
-const stateFile = (dataDir: string) => join(dataDir, 'local.json')
+const runnerFile = (dataDir: string) => join(dataDir, 'runner.json')
 
-/** The running runner's state, or undefined when none is running (a stale file is ignored). */
-export function readRunning(dataDir: string): LocalState | undefined {
-  let state: LocalState
+/** The live holder of the data folder, or undefined (a stale file from a dead process is ignored). */
+export function readRunning(dataDir: string): RunnerState | undefined {
+  let state: RunnerState
   try {
-    state = JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as LocalState
+    state = JSON.parse(readFileSync(runnerFile(dataDir), 'utf8')) as RunnerState
   } catch {
     return undefined
   }
-  try {
-    process.kill(state.pid, 0)
-    return state
-  } catch {
-    return undefined
+  return isAlive(state.pid) ? state : undefined
+}
+
+/**
+ * Takes the data folder for this process, or returns the live process that holds it. A file left
+ * by a process that died is taken over.
+ */
+export function acquire(dataDir: string): { ok: true } | { ok: false; holder: RunnerState } {
+  const file = runnerFile(dataDir)
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx')
+      writeSync(fd, `${JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() })}\n`)
+      closeSync(fd)
+      return { ok: true }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const holder = readRunning(dataDir)
+      if (holder) return { ok: false, holder }
+      rmSync(file, { force: true })
+    }
   }
+  throw new Error(`could not take ${file}; another process keeps creating it`)
 }
 
-export function writeRunning(dataDir: string, state: LocalState): void {
-  writeFileSync(stateFile(dataDir), `${JSON.stringify(state, null, 2)}\n`)
+/** Records where the ready runner serves (the caller holds the folder). */
+export function announce(dataDir: string, state: RunnerState): void {
+  writeFileSync(runnerFile(dataDir), `${JSON.stringify(state, null, 2)}\n`)
 }
 
-export function clearRunning(dataDir: string): void {
-  rmSync(stateFile(dataDir), { force: true })
+/** Gives the folder up, if this process holds it. */
+export function release(dataDir: string): void {
+  if (readRunning(dataDir)?.pid === process.pid) rmSync(runnerFile(dataDir), { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** What the first start seeded, so an interrupted seed is finished with the same parameters. */
@@ -44,6 +75,7 @@ export type SeedState = { agencies: number; seed: number; asOf: string; complete
 
 const seedFile = (dataDir: string) => join(dataDir, 'seed.json')
 
+/** The seed parameters recorded by the first start, if any. */
 export function readSeedState(dataDir: string): SeedState | undefined {
   try {
     return JSON.parse(readFileSync(seedFile(dataDir), 'utf8')) as SeedState
@@ -52,6 +84,7 @@ export function readSeedState(dataDir: string): SeedState | undefined {
   }
 }
 
+/** Records the seed parameters and whether the seed finished. */
 export function writeSeedState(dataDir: string, state: SeedState): void {
   writeFileSync(seedFile(dataDir), `${JSON.stringify(state, null, 2)}\n`)
 }

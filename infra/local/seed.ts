@@ -1,73 +1,117 @@
 /**
- * `npm run seed -- --agencies N --seed S [--as-of yyyy-mm-dd] [--out FILE|-]`
+ * `npm run seed -- --agencies N --seed S [--as-of yyyy-mm-dd] [--reset] [--out FILE|-]`
  *
  * Generates demo data. With --out it writes JSON Lines ({ "type": "agency" | "record", "item" })
- * to a file or stdout and touches no database. Otherwise it writes into the local database: the
- * running `npm start` if there is one, else a DynamoDB Local started just for this.
+ * to a file or stdout and touches no database. Otherwise it seeds the local database: the running
+ * `npm start` if there is one, else a DynamoDB Local started just for this. A database that already
+ * holds data is only replaced with --reset, so nothing is overwritten by accident.
  * The same seed and as-of date always give the same data.
  */
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ENV, LOCAL_TABLE_NAME } from '../../shared/config.js'
+import { LOCAL_TABLE_NAME, loadLocalConfig } from '../../shared/config.js'
 import { generateDemoData } from '../../shared/demo/generate.js'
 import { createClients } from '../../shared/store/clients.js'
-import { ensureTable } from '../../shared/store/ensure-table.js'
+import { ensureTable, resetTable } from '../../shared/store/ensure-table.js'
 import { createStore } from '../../shared/store/store.js'
 import { chinaDate, startOfChinaDate } from '../../shared/time/china-date.js'
+import { fail, integerOption, runMain } from './cli.js'
 import { seedDemo } from './demo-seed.js'
-import { JavaMissingError, startDynamoDbLocal } from './dynamodb-local.js'
-import { readRunning } from './local-state.js'
+import { startDynamoDbLocal } from './dynamodb-local.js'
+import { acquire, readRunning, release, writeSeedState } from './local-state.js'
 
-const USAGE = `Usage: npm run seed -- --agencies N --seed S [--as-of yyyy-mm-dd] [--out FILE|-]
+const USAGE = `Usage: npm run -s seed -- --agencies N --seed S [--as-of yyyy-mm-dd] [--reset] [--out FILE|-]
   --agencies N   how many agencies (1–100000, default 2000)
-  --seed S       any integer (default 1); the same seed and as-of date give the same data
+  --seed S       any whole number (default 1); the same seed and as-of date give the same data
   --as-of DATE   the China-time date the data is generated as of (default today)
+  --reset        empty the local database first (it must be empty otherwise)
   --out FILE     write JSON Lines to FILE (- for stdout) instead of the local database`
 
 async function main(): Promise<void> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const options = readArgs()
   if (options.out !== undefined) {
     await writeJsonLines(options.out, generateDemoData(options))
     return
   }
-  const dataDir = resolve(process.env[ENV.dataDir.name] || ENV.dataDir.default)
+  const dataDir = resolve(loadLocalConfig(process.env).dataDir)
+  mkdirSync(dataDir, { recursive: true })
   const running = readRunning(dataDir)
+  if (running && !running.dynamodbEndpoint)
+    fail('Chengxin is still starting; run the seed again once it is up.')
+  if (!running && !acquire(dataDir).ok)
+    fail('Another Chengxin tool is using the data folder; try again in a moment.')
   const db = running ? undefined : await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') })
   try {
-    const endpoint = running?.dynamodbEndpoint ?? db?.endpoint
-    const { client, documentClient } = createClients(endpoint)
-    await ensureTable(client, LOCAL_TABLE_NAME)
+    const { client, documentClient } = createClients(running?.dynamodbEndpoint ?? db?.endpoint)
     const store = createStore({ documentClient, tableName: LOCAL_TABLE_NAME })
+    if (options.reset) await resetTable(client, LOCAL_TABLE_NAME)
+    else await ensureTable(client, LOCAL_TABLE_NAME)
+    if (!(await store.isEmpty())) {
+      throw new Error(
+        'The local database already holds data. Add --reset to replace it (this deletes everything in it).',
+      )
+    }
+    writeSeedState(dataDir, {
+      agencies: options.agencies,
+      seed: options.seed,
+      asOf: options.asOf,
+      complete: false,
+    })
     const written = await seedDemo(store, options)
-    console.log(
-      `Wrote ${written.agencies} demo agencies and ${written.records} records to ${running ? `the running Chengxin (${running.url})` : resolve(dataDir, 'dynamodb')}.`,
-    )
+    writeSeedState(dataDir, {
+      agencies: options.agencies,
+      seed: options.seed,
+      asOf: options.asOf,
+      complete: true,
+    })
+    const where = running ? `the running Chengxin (${running.url})` : resolve(dataDir, 'dynamodb')
+    console.log(`Wrote ${written.agencies} demo agencies and ${written.records} records to ${where}.`)
   } finally {
     await db?.stop()
+    if (!running) release(dataDir)
   }
 }
 
+/** Writes JSON Lines, waiting when the reader is slower; a reader that goes away ends the output. */
 async function writeJsonLines(out: string, data: ReturnType<typeof generateDemoData>): Promise<void> {
   const stream = out === '-' ? process.stdout : createWriteStream(out)
-  for (const item of data.agencies) stream.write(`${JSON.stringify({ type: 'agency', item })}\n`)
-  for (const item of data.records) stream.write(`${JSON.stringify({ type: 'record', item })}\n`)
+  let closed = false
+  stream.on('error', () => {
+    closed = true
+  })
+  const lines = [
+    ...data.agencies.map((item) => ({ type: 'agency', item })),
+    ...data.records.map((item) => ({ type: 'record', item })),
+  ]
+  for (const line of lines) {
+    if (closed) return
+    if (!stream.write(`${JSON.stringify(line)}\n`)) await drainedOrClosed(stream)
+  }
   if (stream !== process.stdout) await new Promise<void>((done) => stream.end(done))
 }
 
+function drainedOrClosed(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve()
+    stream.once('drain', done)
+    stream.once('close', done)
+    stream.once('error', done)
+  })
+}
+
 function readArgs() {
-  let values: Record<string, string | boolean | undefined>
+  const spec = {
+    agencies: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '1' },
+    'as-of': { type: 'string' },
+    reset: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  } as const
+  let values: ReturnType<typeof parseArgs<{ options: typeof spec }>>['values']
   try {
-    values = parseArgs({
-      options: {
-        agencies: { type: 'string', default: '2000' },
-        seed: { type: 'string', default: '1' },
-        'as-of': { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    }).values
+    values = parseArgs({ options: spec }).values
   } catch (error) {
     fail(`${(error as Error).message}\n${USAGE}`)
   }
@@ -75,27 +119,19 @@ function readArgs() {
     console.log(USAGE)
     process.exit(0)
   }
-  const agencies = Number(values.agencies)
-  const seed = Number(values.seed)
-  const asOf = typeof values['as-of'] === 'string' ? values['as-of'] : chinaDate(new Date())
-  if (!Number.isInteger(agencies) || agencies < 1 || agencies > 100_000)
-    fail(`--agencies must be 1–100000\n${USAGE}`)
-  if (!Number.isSafeInteger(seed)) fail(`--seed must be an integer\n${USAGE}`)
+  const asOf = values['as-of'] ?? chinaDate(new Date())
   try {
     startOfChinaDate(asOf)
   } catch {
-    fail(`--as-of must be a date like 2026-12-04\n${USAGE}`)
+    fail(`--as-of must be a date like 2026-12-04; got "${asOf}"\n${USAGE}`)
   }
-  const out = typeof values.out === 'string' ? values.out : undefined
-  return { agencies, seed, asOf, out }
+  return {
+    agencies: integerOption('agencies', values.agencies, 1, 100_000, USAGE),
+    seed: integerOption('seed', values.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, USAGE),
+    asOf,
+    reset: values.reset,
+    ...(values.out === undefined ? {} : { out: values.out }),
+  }
 }
 
-function fail(message: string): never {
-  console.error(message)
-  process.exit(1)
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof JavaMissingError || error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

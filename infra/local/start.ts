@@ -1,88 +1,103 @@
 /**
- * `npm start`: the whole product on one laptop. Starts DynamoDB Local (persisted under the data
- * folder, or in memory with --in-memory), creates the table from the shared key schema, seeds demo
- * agencies when the table is empty, and serves the app on 127.0.0.1. Ctrl-C or SIGTERM stops
- * everything; the Java child never outlives this process.
+ * `npm start`: the whole product on one laptop. Takes the data folder, binds the port, starts
+ * DynamoDB Local (persisted under the data folder, or in memory with --in-memory), creates the
+ * table from the shared key schema, seeds demo agencies into an empty table, and serves the app on
+ * 127.0.0.1. Ctrl-C or SIGTERM stops everything; the Java child never outlives this process.
  */
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { serve } from '@hono/node-server'
+import { type ServerType, serve } from '@hono/node-server'
 import { createApp } from '../../functions/api/app.js'
-import { ENV, LOCAL_TABLE_NAME } from '../../shared/config.js'
+import { ENV, LOCAL_TABLE_NAME, loadLocalConfig } from '../../shared/config.js'
 import { createClients } from '../../shared/store/clients.js'
 import { ensureTable } from '../../shared/store/ensure-table.js'
 import { createStore, type Store } from '../../shared/store/store.js'
 import { chinaDate } from '../../shared/time/china-date.js'
+import { fail, integerOption, runMain } from './cli.js'
 import { seedDemo } from './demo-seed.js'
-import { type DynamoDbLocal, JavaMissingError, startDynamoDbLocal } from './dynamodb-local.js'
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js'
 import { listen } from './listen.js'
-import { clearRunning, readRunning, readSeedState, writeRunning, writeSeedState } from './local-state.js'
+import { acquire, announce, readSeedState, release, writeSeedState } from './local-state.js'
 
 const USAGE = `Usage: npm start [-- --in-memory] [-- --agencies N] [-- --seed S]
-  --in-memory   keep the database in memory (nothing written to the data folder)
+  --in-memory   keep the database in memory (no database written to the data folder)
   --agencies N  demo agencies to generate when the table is empty (default 2000)
   --seed S      demo data seed (default 1)
 Environment: ${ENV.port.name} (default ${ENV.port.default}), ${ENV.dataDir.name} (default ${ENV.dataDir.default})`
 
 async function main(): Promise<void> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   const args = readArgs()
-  const dataDir = resolve(process.env[ENV.dataDir.name] || ENV.dataDir.default)
+  const config = loadLocalConfig(process.env)
+  const dataDir = resolve(config.dataDir)
   mkdirSync(dataDir, { recursive: true })
-  const running = readRunning(dataDir)
-  if (running) fail(`Chengxin is already running (pid ${running.pid}) at ${running.url}; stop it first.`)
+  const taken = acquire(dataDir)
+  if (!taken.ok) {
+    const where = taken.holder.url ? ` at ${taken.holder.url}` : ''
+    fail(`Chengxin is already running (pid ${taken.holder.pid})${where}; stop it first.`)
+  }
 
   let db: DynamoDbLocal | undefined
+  let server: ServerType | undefined
   let stopping = false
-  const shutdown = async (code: number) => {
+  const shutdown = async (code: number, message?: string) => {
     if (stopping) return
     stopping = true
-    clearRunning(dataDir)
+    if (message) console.error(message)
+    server?.close()
+    release(dataDir)
     await db?.stop()
     process.exit(code)
   }
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => {
-      console.log(`\n${signal}: stopping 正在停止…`)
-      void shutdown(0)
-    })
+    process.on(signal, () => void shutdown(0, `${signal}: stopping 正在停止…`))
   }
-  process.on('uncaughtException', (error) => {
-    console.error('Chengxin crashed:', error)
-    void shutdown(1)
+  process.on(
+    'uncaughtException',
+    (error) => void shutdown(1, `Chengxin crashed: ${error.stack ?? error.message}`),
+  )
+
+  // Bind the port first, so a taken port is reported before any slow work.
+  let store: Store | undefined
+  const app = createApp({
+    ping: async () => {
+      if (!store) throw new Error('still starting')
+      await store.ping()
+    },
+    now: () => new Date(),
+    demo: true,
   })
+  const port = await listen(
+    (options) => {
+      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', ...options })
+      return server
+    },
+    { requested: config.port, fallback: Number(ENV.port.default) },
+  ).catch((error: Error) => shutdown(1, error.message))
+  if (port === undefined) return
 
   console.log('Starting DynamoDB Local 启动内置数据库…')
-  try {
-    db = await startDynamoDbLocal(args.inMemory ? {} : { dataDir: resolve(dataDir, 'dynamodb') })
-  } catch (error) {
-    if (error instanceof JavaMissingError) fail(error.message)
-    throw error
-  }
-  void db.exited.then((code) => {
-    if (stopping) return
-    console.error(`DynamoDB Local stopped unexpectedly (exit code ${code}); stopping Chengxin.`)
-    void shutdown(1)
-  })
+  db = await startDynamoDbLocal(args.inMemory ? {} : { dataDir: resolve(dataDir, 'dynamodb') }).catch(
+    (error: Error) => shutdown(1, error.message).then(() => undefined),
+  )
+  if (!db) return
+  void db.exited.then((code) =>
+    shutdown(1, `DynamoDB Local stopped unexpectedly (exit code ${code}); stopping Chengxin.`),
+  )
 
   const { client, documentClient } = createClients(db.endpoint)
   await ensureTable(client, LOCAL_TABLE_NAME)
-  const store = createStore({ documentClient, tableName: LOCAL_TABLE_NAME })
-  await seedIfNeeded(store, args, args.inMemory ? undefined : dataDir)
+  const ready = createStore({ documentClient, tableName: LOCAL_TABLE_NAME })
+  await seedIfNeeded(ready, args, args.inMemory ? undefined : dataDir)
+  store = ready
 
-  const app = createApp({ ping: () => store.ping(), now: () => new Date(), demo: true })
-  const port = await listen((options) => serve({ fetch: app.fetch, hostname: '127.0.0.1', ...options }), {
-    requested: process.env[ENV.port.name],
-    fallback: Number(ENV.port.default),
-  })
   const url = `http://127.0.0.1:${port}`
-  writeRunning(dataDir, {
+  announce(dataDir, {
     pid: process.pid,
+    startedAt: new Date().toISOString(),
     url,
     dynamodbEndpoint: db.endpoint,
     tableName: LOCAL_TABLE_NAME,
-    startedAt: new Date().toISOString(),
   })
   console.log(`
 Chengxin 诚信 is running 已启动: ${url}
@@ -133,20 +148,11 @@ function readArgs() {
     console.log(USAGE)
     process.exit(0)
   }
-  const agencies = Number(values.agencies)
-  const seed = Number(values.seed)
-  if (!Number.isInteger(agencies) || agencies < 0 || agencies > 100_000)
-    fail(`--agencies must be 0–100000\n${USAGE}`)
-  if (!Number.isInteger(seed)) fail(`--seed must be an integer\n${USAGE}`)
-  return { inMemory: values['in-memory'], agencies, seed }
+  return {
+    inMemory: values['in-memory'],
+    agencies: integerOption('agencies', values.agencies, 0, 100_000, USAGE),
+    seed: integerOption('seed', values.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, USAGE),
+  }
 }
 
-function fail(message: string): never {
-  console.error(message)
-  process.exit(1)
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

@@ -31,7 +31,7 @@ const DEPARTMENT_TYPES: Record<string, string> = {
   '1': '1239', // 机构编制: 机关, 事业单位, 中央编办直管群众团体, 其他
   '5': '1239', // 民政: 社会团体, 民办非企业单位, 基金会, 其他
   '9': '123', // 工商/市场监管: 企业, 个体工商户, 农民专业合作社
-  Y: '1', // 其他
+  Y: '123456789', // 其他 (types unverified)
   '2': '123456789', // 外交 (amendment, unverified)
   '3': '123456789', // 司法行政 (amendment, unverified)
   '4': '123456789', // 文化 (amendment, unverified)
@@ -59,6 +59,8 @@ export type UsccProblem =
   | { code: 'bad_area'; area: string }
   | { code: 'org_check_mismatch'; expected: string; got: string }
   | { code: 'check_mismatch'; expected: string; got: string }
+  /** Both check characters disagree: most likely one of characters 9–16 was mistyped. */
+  | { code: 'checks_mismatch' }
 
 export type UsccParts = { department: string; type: string; area: string; orgCode: string }
 
@@ -68,9 +70,10 @@ export type UsccResult =
 
 export type ParseUsccOptions = {
   /**
-   * For codes supplied by an official register: report check-character mismatches as warnings
-   * instead of failing, because some pilot-period codes (Xiamen, Fuzhou, before 2016) do not
-   * satisfy the algorithm.
+   * For codes supplied by an official register: report structure and check-character problems as
+   * warnings instead of failing, because some pilot-period codes (Xiamen, Fuzhou, before 2016) do
+   * not satisfy the algorithm, and department and area tables change (methodology-research §3.4).
+   * Length and character set are still enforced.
    */
   lenientChecks?: boolean
 }
@@ -94,23 +97,25 @@ export function parseUscc(input: string, options: ParseUsccOptions = {}): UsccRe
   const department = code.charAt(0)
   const type = code.charAt(1)
   const area = code.slice(2, 8)
+  const structure: UsccProblem[] = []
   const allowedTypes = DEPARTMENT_TYPES[department]
-  if (allowedTypes === undefined) return fail({ code: 'bad_department', character: department })
-  if (!allowedTypes.includes(type)) return fail({ code: 'bad_type', department, character: type })
-  if (!AREA_PREFIXES.has(area.slice(0, 2))) return fail({ code: 'bad_area', area })
+  if (allowedTypes === undefined) structure.push({ code: 'bad_department', character: department })
+  else if (!allowedTypes.includes(type)) structure.push({ code: 'bad_type', department, character: type })
+  if (!AREA_PREFIXES.has(area.slice(0, 2))) structure.push({ code: 'bad_area', area })
 
-  const warnings: UsccProblem[] = []
   const checks: UsccProblem[] = []
   const orgExpected = orgCodeCheckCharacter(code.slice(8, 16))
-  if (orgExpected !== code.charAt(16))
-    checks.push({ code: 'org_check_mismatch', expected: orgExpected, got: code.charAt(16) })
+  const orgOk = orgExpected === code.charAt(16)
   const expected = usccCheckCharacter(code.slice(0, 17))
-  if (expected !== code.charAt(17)) checks.push({ code: 'check_mismatch', expected, got: code.charAt(17) })
-  const [firstCheck] = checks
-  if (firstCheck !== undefined) {
-    if (!options.lenientChecks) return fail(checks.at(-1) ?? firstCheck)
-    warnings.push(...checks)
-  }
+  const checkOk = expected === code.charAt(17)
+  if (!orgOk && !checkOk) checks.push({ code: 'checks_mismatch' })
+  else if (!orgOk) checks.push({ code: 'org_check_mismatch', expected: orgExpected, got: code.charAt(16) })
+  else if (!checkOk) checks.push({ code: 'check_mismatch', expected, got: code.charAt(17) })
+
+  const problems = [...structure, ...checks]
+  const [first] = problems
+  if (first !== undefined && !options.lenientChecks) return fail(first)
+  const warnings = problems
   return { ok: true, value: code as Uscc, warnings, department, type, area, orgCode: code.slice(8, 17) }
 }
 
@@ -223,6 +228,11 @@ export function describe(problem: UsccProblem): Label {
       return {
         zh: `第17位组织机构代码校验码应为“${problem.expected}”，实际为“${problem.got}”`,
         en: `Character 17 (organisation-code check) should be "${problem.expected}", got "${problem.got}"`,
+      }
+    case 'checks_mismatch':
+      return {
+        zh: '两位校验码均不符：第9–16位中很可能有字符输错，请逐位核对',
+        en: 'Both check characters disagree: one of characters 9–16 is probably mistyped; check them one by one',
       }
     case 'check_mismatch':
       return {

@@ -2,10 +2,12 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DeleteTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
   waitUntilTableExists,
+  waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb'
 import { INDEXES, keyAttributes, PRIMARY_KEY } from './keys.js'
 
@@ -42,4 +44,15 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   await client.send(new CreateTableCommand(createTableInput(tableName)))
   await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName })
   return true
+}
+
+/** Drops the table if it exists and creates it empty (local use only: this deletes everything). */
+export async function resetTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }))
+    await waitUntilTableNotExists({ client, maxWaitTime: 60 }, { TableName: tableName })
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error
+  }
+  await ensureTable(client, tableName)
 }

@@ -14,3 +14,8 @@ export class VersionConflictError extends Error {
 export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError'
 }
+
+/** An audit event that would leave a gap, a fork or a wrong link in the chain. */
+export class ChainBrokenError extends Error {
+  override name = 'ChainBrokenError'
+}

@@ -1,4 +1,7 @@
-/** Opaque paging cursors: the DynamoDB LastEvaluatedKey as base64url JSON, checked on the way back in. */
+/**
+ * Opaque paging cursors: the DynamoDB LastEvaluatedKey and the list it belongs to, as base64url
+ * JSON. A cursor is checked on the way back in, and only works on the list that issued it.
+ */
 import { InvalidCursorError } from './errors.js'
 import { INDEXES, PRIMARY_KEY } from './keys.js'
 
@@ -13,28 +16,51 @@ const KEY_NAMES = new Set<string>(
   [PRIMARY_KEY, ...Object.values(INDEXES)].flatMap((k) => [k.partitionKey.name, k.sortKey.name]),
 )
 
-export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined
+/** Wraps a LastEvaluatedKey for the list `scope` (index and partition). */
+export function encodeCursor(scope: string, key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify({ s: scope, k: key })).toString('base64url') : undefined
 }
 
-/** Decodes a cursor, rejecting anything that is not a key of this table. */
-export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+/** Unwraps a cursor issued for `scope`; anything else is an InvalidCursorError. */
+export function decodeCursor(scope: string, cursor: string | undefined): Record<string, string> | undefined {
   if (cursor === undefined) return undefined
-  let value: unknown
+  const invalid = () =>
+    new InvalidCursorError('The paging cursor does not belong to this list; start again from the first page')
+  let value: { s?: unknown; k?: unknown }
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
   } catch {
-    throw new InvalidCursorError('The paging cursor is not one this service issued')
+    throw invalid()
   }
-  const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : []
+  const key = value?.k
+  const entries = key && typeof key === 'object' && !Array.isArray(key) ? Object.entries(key) : []
   const ok =
+    value.s === scope &&
     entries.length > 0 &&
     entries.every(([k, v]) => KEY_NAMES.has(k) && typeof v === 'string' && v.length < 1024)
-  if (!ok) throw new InvalidCursorError('The paging cursor is not one this service issued')
-  return value as Record<string, string>
+  if (!ok) throw invalid()
+  return key as Record<string, string>
 }
 
 /** Clamps a requested page size to 1..MAX_PAGE_SIZE. */
 export function pageSize(limit: number | undefined, fallback = 50): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit ?? fallback)))
+}
+
+/** Runs one page of a query over the list `scope` and wraps its cursor. */
+export async function paged<T>(
+  scope: string,
+  request: PageRequest,
+  query: (options: { limit: number; exclusiveStartKey?: Record<string, string> }) => Promise<{
+    Items?: T[]
+    LastEvaluatedKey?: Record<string, unknown>
+  }>,
+): Promise<Page<T>> {
+  const exclusiveStartKey = decodeCursor(scope, request.cursor)
+  const { Items = [], LastEvaluatedKey } = await query({
+    limit: pageSize(request.limit),
+    ...(exclusiveStartKey ? { exclusiveStartKey } : {}),
+  })
+  const next = encodeCursor(scope, LastEvaluatedKey)
+  return next ? { items: Items, next } : { items: Items }
 }

@@ -2,20 +2,20 @@
  * The repository: the verbs the rest of Chengxin uses to read and write the table. Nothing outside
  * shared/store/ builds a DynamoDB command.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { ScanCommand } from 'dynamodb-toolbox/table/actions/scan'
 import type { Grade } from '../agency/vocabulary.js'
+import { appendAudit } from './audit-chain.js'
 import { writeGroups } from './bulk.js'
+import { putOnce, versionCondition } from './conditional.js'
 import { type AgencyInput, defineAgencyEntity } from './entities/agency.js'
 import { type AuditEventInput, defineAuditEntity } from './entities/audit.js'
 import { defineObjectionEntity, type ObjectionInput } from './entities/objection.js'
 import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer.js'
 import { defineRatingEntity, defineRatingHistoryEntity, type StoredRatingInput } from './entities/rating.js'
 import { type CreditRecordInput, defineRecordEntity } from './entities/record.js'
-import { AlreadyExistsError, VersionConflictError } from './errors.js'
-import { decodeCursor, encodeCursor, type Page, type PageRequest, pageSize } from './paging.js'
+import { type PageRequest, paged } from './paging.js'
 import { createTable } from './table.js'
 
 export type StoreOptions = { documentClient: DynamoDBDocumentClient; tableName: string | (() => string) }
@@ -53,7 +53,11 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     /** Creates (version 1) or replaces the version before `agency.version`. */
     async putAgency(agency: AgencyInput): Promise<void> {
       const condition = versionCondition('uscc', agency.version)
-      await versioned(agency.version, () => agencies.put(agency, { condition }))
+      await putOnce(
+        agency,
+        () => agencies.put(agency, { condition }),
+        async () => (await agencies.get({ uscc: agency.uscc }, { consistent: true })).Item,
+      )
     },
 
     async getRecord(uscc: string, occurredOn: string, id: string) {
@@ -62,7 +66,12 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     /** Creates (version 1) or replaces the version before `record.version`. */
     async putRecord(record: CreditRecordInput): Promise<void> {
       const condition = versionCondition('uscc', record.version)
-      await versioned(record.version, () => records.put(record, { condition }))
+      const key = { uscc: record.uscc, occurredOn: record.occurredOn, id: record.id }
+      await putOnce(
+        record,
+        () => records.put(record, { condition }),
+        async () => (await records.get(key, { consistent: true })).Item,
+      )
     },
     /** All of an agency's records, oldest decision first. */
     async listRecords(uscc: string) {
@@ -74,7 +83,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** Records awaiting a second officer, oldest first, within a GB/T 2260 prefix ('' for all). */
     async listPendingRecords(regionPrefix: string, page: PageRequest = {}) {
-      return paged(page, (options) =>
+      return paged(`queue|QUEUE#RECORD|${regionPrefix}`, page, (options) =>
         records.query({ index: 'queue', partition: 'QUEUE#RECORD', ...prefixRange(regionPrefix) }, options),
       )
     },
@@ -88,7 +97,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** Current ratings of one grade, by region code then USCC, within a GB/T 2260 prefix. */
     async listRatingsByGrade(grade: Grade, regionPrefix = '', page: PageRequest = {}) {
-      return paged(page, (options) =>
+      return paged(`byGrade|GRADE#${grade}|${regionPrefix}`, page, (options) =>
         ratings.query(
           { index: 'byGrade', partition: `GRADE#${grade}`, ...prefixRange(regionPrefix) },
           options,
@@ -97,7 +106,9 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** Current ratings whose validUntil falls on a CST calendar day, earliest first. */
     async listRatingsDueOn(day: string, page: PageRequest = {}) {
-      return paged(page, (options) => ratings.query({ index: 'byDueDate', partition: `DUE#${day}` }, options))
+      return paged(`byDueDate|DUE#${day}`, page, (options) =>
+        ratings.query({ index: 'byDueDate', partition: `DUE#${day}` }, options),
+      )
     },
 
     /** Records a grade change; writing the same entry twice is harmless. */
@@ -113,7 +124,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** Grade changes, newest first. */
     async listRatingHistory(uscc: string, page: PageRequest = {}) {
-      return paged(page, (options) =>
+      return paged(`history|${uscc}`, page, (options) =>
         history.query(
           { partition: agencyPartition(uscc), range: { beginsWith: 'HISTORY#' } },
           { ...options, reverse: true },
@@ -126,7 +137,12 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     async putObjection(objection: ObjectionInput): Promise<void> {
       const condition = versionCondition('uscc', objection.version)
-      await versioned(objection.version, () => objections.put(objection, { condition }))
+      const key = { uscc: objection.uscc, id: objection.id }
+      await putOnce(
+        objection,
+        () => objections.put(objection, { condition }),
+        async () => (await objections.get(key, { consistent: true })).Item,
+      )
     },
     async listObjections(uscc: string) {
       const { Items = [] } = await objections.query(
@@ -137,7 +153,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** Open objections, oldest first, within a GB/T 2260 prefix. */
     async listOpenObjections(regionPrefix: string, page: PageRequest = {}) {
-      return paged(page, (options) =>
+      return paged(`queue|QUEUE#OBJECTION|${regionPrefix}`, page, (options) =>
         objections.query(
           { index: 'queue', partition: 'QUEUE#OBJECTION', ...prefixRange(regionPrefix) },
           options,
@@ -145,16 +161,9 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
     },
 
-    /** Appends an audit event; fails with AlreadyExistsError if its seq is taken (a concurrent writer). */
+    /** Appends an audit event after the previous one (see audit-chain.ts); ChainBrokenError otherwise. */
     async appendAudit(event: AuditEventInput): Promise<void> {
-      try {
-        await audit.put(event, { condition: { attr: 'uscc', exists: false } })
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) {
-          throw new AlreadyExistsError(`audit seq ${event.seq} of ${event.uscc} is taken`)
-        }
-        throw error
-      }
+      await appendAudit(audit, event)
     },
     /** The newest audit event of an agency, or undefined. */
     async lastAudit(uscc: string) {
@@ -177,7 +186,12 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** Registers a key; fails with AlreadyExistsError if that kid is already registered. */
     async addOfficerKey(key: OfficerKeyInput): Promise<void> {
-      await versioned(1, () => officerKeys.put(key, { condition: { attr: 'officerId', exists: false } }))
+      await putOnce(
+        key,
+        () => officerKeys.put(key, { condition: { attr: 'officerId', exists: false } }),
+        async () =>
+          (await officerKeys.get({ officerId: key.officerId, kid: key.kid }, { consistent: true })).Item,
+      )
     },
     async listOfficerKeys(officerId: string) {
       const { Items = [] } = await officerKeys.query({ partition: `OFFICER#${officerId}` }, all)
@@ -210,39 +224,4 @@ export type Store = ReturnType<typeof createStore>
 /** Range condition for a region prefix; an empty prefix means the whole partition. */
 function prefixRange(regionPrefix: string) {
   return regionPrefix ? { range: { beginsWith: regionPrefix } } : {}
-}
-
-/** The condition for writing `version`: version 1 creates, any other replaces the one before it. */
-function versionCondition<K extends string>(keyAttr: K, version: number) {
-  return version === 1
-    ? { attr: keyAttr, exists: false as const }
-    : { attr: 'version' as const, eq: version - 1 }
-}
-
-/** Runs a versioned put, turning a failed condition into a named error. */
-async function versioned<T>(version: number, put: () => Promise<T>): Promise<T> {
-  try {
-    return await put()
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error
-    if (version === 1) throw new AlreadyExistsError('the item already exists')
-    throw new VersionConflictError(`version ${version - 1} is no longer current`)
-  }
-}
-
-/** Runs one page of a query and wraps its cursor. */
-async function paged<T>(
-  request: PageRequest,
-  query: (options: { limit: number; exclusiveStartKey?: Record<string, string> }) => Promise<{
-    Items?: T[]
-    LastEvaluatedKey?: Record<string, unknown>
-  }>,
-): Promise<Page<T>> {
-  const exclusiveStartKey = decodeCursor(request.cursor)
-  const { Items = [], LastEvaluatedKey } = await query({
-    limit: pageSize(request.limit),
-    ...(exclusiveStartKey ? { exclusiveStartKey } : {}),
-  })
-  const next = encodeCursor(LastEvaluatedKey)
-  return next ? { items: Items, next } : { items: Items }
 }

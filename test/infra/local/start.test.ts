@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -139,6 +140,52 @@ describe('npm start', () => {
       rmSync(otherDir, { recursive: true, force: true })
     }
   }, 120_000)
+
+  it('stops everything when npm gets SIGTERM, even with its output pipe closed', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'chengxin-npm-'))
+    const port = String(await freePort())
+    const npm = spawn('npm', ['start', '--', '--in-memory', '--agencies', '3'], {
+      env: { ...process.env, CHENGXIN_DATA_DIR: otherDir, PORT: port },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    started.push(npm)
+    const runner: Runner = {
+      child: npm,
+      output: () => text,
+      exited: new Promise((resolve) => npm.once('exit', (code) => resolve(code))),
+    }
+    let text = ''
+    npm.stdout?.on('data', (chunk) => (text += chunk))
+    npm.stderr?.on('data', (chunk) => (text += chunk))
+    try {
+      await waitFor(runner, /is running/)
+      const dbPort = (await waitFor(runner, /DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/))[1] ?? ''
+      const java = javaOnPort(dbPort)
+      expect(java).toHaveLength(1)
+      npm.stdout?.destroy()
+      npm.stderr?.destroy()
+      npm.kill('SIGTERM')
+      await runner.exited
+      await waitUntilGone(java)
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow()
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true })
+    }
+  }, 60_000)
+
+  it('reports a taken PORT at once, before starting the database', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1')
+    await new Promise((resolve) => blocker.once('listening', resolve))
+    const port = String((blocker.address() as AddressInfo).port)
+    try {
+      const runner = startRunner({ PORT: port }, ['--in-memory'])
+      expect(await runner.exited).toBe(1)
+      expect(runner.output()).toMatch(new RegExp(`Port ${port} on 127.0.0.1 is in use`))
+      expect(runner.output()).not.toMatch(/Starting DynamoDB Local/)
+    } finally {
+      blocker.close()
+    }
+  }, 30_000)
 
   it('names the fix in one line when java is missing', async () => {
     const runner = startRunner({ PATH: '/nonexistent', PORT: String(await freePort()) }, ['--in-memory'])

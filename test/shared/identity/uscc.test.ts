@@ -130,6 +130,22 @@ describe('parseUscc', () => {
     })
   })
 
+  it('points at characters 9–16 when both checks fail, not at the check character', () => {
+    const typo = parseUscc('91330100726105852F') // character 10 mistyped
+    expect(typo).toMatchObject({ ok: false, problem: { code: 'checks_mismatch' } })
+    if (!typo.ok) expect(typo.message.en).toContain('one of characters 9–16')
+  })
+
+  it('accepts a register-supplied code with an unknown department or area as a warning only', () => {
+    expect(parseUscc('C1350100M000100Y43').ok).toBe(false)
+    const lenient = parseUscc('C1350100M000100Y43', { lenientChecks: true })
+    expect(lenient).toMatchObject({
+      ok: true,
+      warnings: [{ code: 'bad_department' }, { code: 'check_mismatch' }],
+    })
+    expect(parseUscc('91350100M000100Y4Z', { lenientChecks: true }).ok).toBe(false)
+  })
+
   it.each(PILOT_PERIOD)(
     'rejects pilot-period code %s strictly but accepts it with a warning from a register',
     (code) => {

@@ -1,51 +1,67 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { AUDIT_GENESIS } from '../../../shared/store/audit-chain.js'
 import { pack } from '../../../shared/store/bulk.js'
-import { AlreadyExistsError, InvalidCursorError, VersionConflictError } from '../../../shared/store/errors.js'
-import type { Store } from '../../../shared/store/store.js'
+import {
+  AlreadyExistsError,
+  ChainBrokenError,
+  InvalidCursorError,
+  VersionConflictError,
+} from '../../../shared/store/errors.js'
 import { anAgency, aRating, aRecord, USCC_A, USCC_B } from '../../fixtures/builders.js'
-import { createTestTable } from '../../fixtures/db.js'
+import { useTable } from '../../fixtures/db.js'
 
-let db: Awaited<ReturnType<typeof createTestTable>>
-let store: Store
-beforeAll(async () => {
-  db = await createTestTable()
-  store = db.store
-})
+const USCC_C = '91350100M000100Y43'
 
 describe('agency profile', () => {
+  const db = useTable()
+
   it('round-trips through DynamoDB Local under AGENCY#<uscc> / PROFILE', async () => {
     const agency = anAgency()
-    await store.putAgency(agency)
-    expect(await store.getAgency(USCC_A)).toEqual(agency)
-    const raw = await db.documentClient.send(
-      new GetCommand({ TableName: db.tableName, Key: { pk: `AGENCY#${USCC_A}`, sk: 'PROFILE' } }),
+    await db.current.store.putAgency(agency)
+    expect(await db.current.store.getAgency(USCC_A)).toEqual(agency)
+    const raw = await db.current.documentClient.send(
+      new GetCommand({ TableName: db.current.tableName, Key: { pk: `AGENCY#${USCC_A}`, sk: 'PROFILE' } }),
     )
     expect(raw.Item?.name).toBe(agency.name)
   })
 
-  it('refuses to create an agency that exists, and leaves it unchanged', async () => {
-    await expect(store.putAgency(anAgency({ name: 'overwritten' }))).rejects.toBeInstanceOf(
+  it('refuses to create an agency that exists with other content, and leaves it unchanged', async () => {
+    const { store } = db.current
+    await store.putAgency(anAgency({ uscc: USCC_B }))
+    await expect(store.putAgency(anAgency({ uscc: USCC_B, name: 'overwritten' }))).rejects.toBeInstanceOf(
       AlreadyExistsError,
     )
-    expect((await store.getAgency(USCC_A))?.name).toBe(anAgency().name)
+    expect((await store.getAgency(USCC_B))?.name).toBe(anAgency().name)
+  })
+
+  it('treats a retried write that already landed as success (same content)', async () => {
+    const { store } = db.current
+    const agency = anAgency({ uscc: USCC_C })
+    await store.putAgency(agency)
+    await expect(store.putAgency(agency)).resolves.toBeUndefined()
+    await store.putAgency({ ...agency, version: 2, name: '新名称' })
+    await expect(store.putAgency({ ...agency, version: 2, name: '新名称' })).resolves.toBeUndefined()
   })
 
   it('updates only from the current version', async () => {
-    await store.putAgency(anAgency({ version: 2, name: '新名称' }))
-    await expect(store.putAgency(anAgency({ version: 2, name: 'stale writer' }))).rejects.toBeInstanceOf(
-      VersionConflictError,
-    )
-    expect(await store.getAgency(USCC_A)).toMatchObject({ version: 2, name: '新名称' })
+    const { store } = db.current
+    await expect(
+      store.putAgency(anAgency({ uscc: USCC_C, version: 2, name: 'stale writer' })),
+    ).rejects.toBeInstanceOf(VersionConflictError)
+    expect(await store.getAgency(USCC_C)).toMatchObject({ version: 2, name: '新名称' })
   })
 
   it('returns undefined for an unknown agency', async () => {
-    expect(await store.getAgency('91350100M000100Y43')).toBeUndefined()
+    expect(await db.current.store.getAgency('9144030071526726XG')).toBeUndefined()
   })
 })
 
 describe('credit records', () => {
+  const db = useTable()
+
   it('round-trip and list oldest first', async () => {
+    const { store } = db.current
     const later = aRecord({ occurredOn: '2026-01-10', id: '01KEZ0000000000000000000B1' })
     const earlier = aRecord()
     await store.putRecord(later)
@@ -54,13 +70,18 @@ describe('credit records', () => {
     expect((await store.listRecords(USCC_A)).map((r) => r.id)).toEqual([earlier.id, later.id])
   })
 
-  it('refuse an overwrite of an existing record', async () => {
-    await expect(store.putRecord(aRecord({ fineYuan: 1 }))).rejects.toBeInstanceOf(AlreadyExistsError)
-    expect((await store.getRecord(USCC_A, '2025-03-01', aRecord().id))?.fineYuan).toBe(20000)
+  it('refuse an overwrite of an existing record with other content', async () => {
+    const { store } = db.current
+    const record = aRecord({ uscc: USCC_B })
+    await store.putRecord(record)
+    await expect(store.putRecord({ ...record, fineYuan: 1 })).rejects.toBeInstanceOf(AlreadyExistsError)
+    expect((await store.getRecord(USCC_B, record.occurredOn, record.id))?.fineYuan).toBe(20000)
   })
 
   it('sit in the approval queue only while pending, narrowed by region prefix', async () => {
+    const { store } = db.current
     const pendingGz = aRecord({
+      uscc: USCC_C,
       id: '01KEZ0000000000000000000P1',
       status: 'pending',
       submitted: { officerId: 'gz-001', at: '2026-12-01T01:00:00.000Z' },
@@ -85,13 +106,17 @@ describe('credit records', () => {
 })
 
 describe('current rating', () => {
+  const db = useTable()
+
   it('round-trips and is replaced by the next computation', async () => {
+    const { store } = db.current
     await store.putRating(aRating())
     await store.putRating(aRating({ grade: 'B', score: 760 }))
     expect(await store.getRating(USCC_A)).toEqual(aRating({ grade: 'B', score: 760 }))
   })
 
   it('is listed by grade, narrowed to a province or city', async () => {
+    const { store } = db.current
     await store.putRating(
       aRating({
         uscc: USCC_B,
@@ -107,20 +132,30 @@ describe('current rating', () => {
   })
 
   it('is listed on the China-time day it falls due', async () => {
+    const { store } = db.current
     // 16:00Z on 1 March is 00:00 on 2 March in Beijing.
     expect((await store.listRatingsDueOn('2027-03-02')).items.map((r) => r.uscc)).toEqual([USCC_A])
     expect((await store.listRatingsDueOn('2027-03-01')).items).toEqual([])
-    await store.putRating(aRating({ validUntil: undefined }))
+    await store.putRating(aRating({ grade: 'B', score: 760, validUntil: undefined }))
     expect((await store.listRatingsDueOn('2027-03-02')).items).toEqual([])
   })
 
-  it('pages with an opaque cursor and rejects a forged one', async () => {
+  it('pages with an opaque cursor that works only on the list that issued it', async () => {
+    const { store } = db.current
     const first = await store.listRatingsByGrade('B', '', { limit: 1 })
     expect(first.items).toHaveLength(1)
     expect(first.next).toBeTypeOf('string')
     const second = await store.listRatingsByGrade('B', '', { limit: 1, cursor: first.next })
     expect(second.items.map((r) => r.uscc)).not.toEqual(first.items.map((r) => r.uscc))
-    const forged = Buffer.from(JSON.stringify({ name: 'x' })).toString('base64url')
+    await expect(store.listRatingsByGrade('A', '', { cursor: first.next })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    )
+    await expect(store.listPendingRecords('', { cursor: first.next })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    )
+    const forged = Buffer.from(JSON.stringify({ s: 'byGrade|GRADE#B|', k: { name: 'x' } })).toString(
+      'base64url',
+    )
     await expect(store.listRatingsByGrade('B', '', { cursor: forged })).rejects.toBeInstanceOf(
       InvalidCursorError,
     )
@@ -131,7 +166,11 @@ describe('current rating', () => {
 })
 
 describe('rating history', () => {
+  const db = useTable()
+
   it('lists grade changes newest first, apart from the current rating', async () => {
+    const { store } = db.current
+    await store.putRating(aRating())
     const entry = {
       uscc: USCC_A,
       grade: 'A' as const,
@@ -151,6 +190,7 @@ describe('rating history', () => {
 })
 
 describe('objections', () => {
+  const db = useTable()
   const objection = {
     uscc: USCC_A,
     id: '01KEZ0000000000000000000O1',
@@ -163,6 +203,7 @@ describe('objections', () => {
   }
 
   it('round-trip and sit in the queue while open', async () => {
+    const { store } = db.current
     await store.putObjection(objection)
     expect(await store.getObjection(USCC_A, objection.id)).toEqual(objection)
     expect((await store.listOpenObjections('44')).items.map((o) => o.id)).toEqual([objection.id])
@@ -178,33 +219,50 @@ describe('objections', () => {
 })
 
 describe('audit chain', () => {
-  const event = (seq: number) => ({
-    uscc: USCC_A,
+  const db = useTable()
+  const event = (seq: number, uscc = USCC_A) => ({
+    uscc,
     seq,
-    at: `2026-12-0${seq}T00:00:00.000Z`,
+    at: `2026-12-01T00:00:${String(seq).padStart(2, '0')}.000Z`,
     actor: 'gz-001',
     action: 'record.submit',
     subject: 'RECORD#x',
     detail: { n: seq },
-    prevHash: `h${seq - 1}`,
+    prevHash: seq === 1 ? AUDIT_GENESIS : `h${seq - 1}`,
     hash: `h${seq}`,
   })
 
-  it('appends in order and refuses a second event with the same seq', async () => {
+  it('appends in order; a retried append is harmless; a fork is refused', async () => {
+    const { store } = db.current
     await store.appendAudit(event(1))
+    await store.appendAudit(event(2))
     await store.appendAudit(event(2))
     await expect(store.appendAudit({ ...event(2), hash: 'fork' })).rejects.toBeInstanceOf(AlreadyExistsError)
     expect((await store.listAudit(USCC_A)).map((e) => e.hash)).toEqual(['h1', 'h2'])
-    expect((await store.lastAudit(USCC_A))?.seq).toBe(2)
+  })
+
+  it('refuses gaps, wrong links, a bad first link and impossible seq numbers', async () => {
+    const { store } = db.current
+    await expect(store.appendAudit(event(5))).rejects.toBeInstanceOf(ChainBrokenError)
+    await expect(store.appendAudit({ ...event(3), prevHash: 'not-h2' })).rejects.toBeInstanceOf(
+      ChainBrokenError,
+    )
+    await expect(store.appendAudit({ ...event(1, USCC_B), prevHash: 'anything' })).rejects.toBeInstanceOf(
+      ChainBrokenError,
+    )
+    await expect(store.appendAudit(event(-1, USCC_B))).rejects.toBeInstanceOf(ChainBrokenError)
+    expect(await store.listAudit(USCC_B)).toEqual([])
   })
 
   it('orders seq numerically, not as text', async () => {
+    const { store } = db.current
     for (let seq = 3; seq <= 10; seq++) await store.appendAudit(event(seq))
     expect((await store.lastAudit(USCC_A))?.seq).toBe(10)
   })
 })
 
 describe('officer keys', () => {
+  const db = useTable()
   const key = {
     officerId: 'gz-001',
     kid: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs',
@@ -216,7 +274,8 @@ describe('officer keys', () => {
     createdAt: '2026-12-01T00:00:00.000Z',
   }
 
-  it('round-trip, list per officer, and refuse re-registering a kid', async () => {
+  it('round-trip, list per officer, and refuse re-registering a kid with other content', async () => {
+    const { store } = db.current
     await store.addOfficerKey(key)
     expect(await store.getOfficerKey('gz-001', key.kid)).toEqual(key)
     expect(await store.listOfficerKeys('gz-001')).toEqual([key])
@@ -225,7 +284,11 @@ describe('officer keys', () => {
 })
 
 describe('bulk import', () => {
-  it('writes each agency with its records, past one transaction of 100, and is idempotent', async () => {
+  const db = useTable()
+
+  it('starts from an empty table, writes each agency with its records past 100 items, and re-runs harmlessly', async () => {
+    const { store } = db.current
+    expect(await store.isEmpty()).toBe(true)
     const agencies = Array.from({ length: 30 }, (_, i) =>
       anAgency({ uscc: `9144010100000000${String(i).padStart(2, '0')}`, name: `机构${i}` }),
     )
@@ -236,16 +299,17 @@ describe('bulk import', () => {
     )
     const progress: number[] = []
     await store.importAgencies({ agencies, records }, (done) => progress.push(done))
-    await store.importAgencies({ agencies, records })
     expect(progress.at(-1)).toBe(150)
-    expect((await store.getAgency(agencies[29]?.uscc ?? ''))?.name).toBe('机构29')
-    expect(await store.listRecords(agencies[29]?.uscc ?? '')).toHaveLength(4)
+    await store.importAgencies({ agencies, records })
     expect(await store.isEmpty()).toBe(false)
+    const last = agencies[29]?.uscc ?? ''
+    expect(await store.getAgency(last)).toEqual(agencies[29])
+    expect(await store.listRecords(last)).toHaveLength(4)
+    const counts = await Promise.all(agencies.map((a) => store.listRecords(a.uscc)))
+    expect(counts.flat()).toHaveLength(120)
   })
-})
 
-describe('packing bulk writes into transactions', () => {
-  it('keeps groups whole where they fit and never exceeds 100 per transaction', () => {
+  it('packs groups whole where they fit and never more than 100 per transaction', () => {
     const group = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag}${i}`)
     const chunks = pack([group(60, 'a'), group(30, 'b'), group(20, 'c'), group(250, 'd')])
     expect(chunks.map((c) => c.length)).toEqual([90, 20, 100, 100, 50])
