@@ -4,6 +4,7 @@ import type { ErrorBody } from './errors.js'
 import { onError } from './errors.js'
 import { renderHome } from './home.js'
 
+/** What the app needs from the outside world. */
 export type ApiDeps = {
   /** Throws unless the table answers. */
   ping(): Promise<void>
@@ -12,6 +13,7 @@ export type ApiDeps = {
   demo: boolean
 }
 
+/** Builds the public app from its dependencies (a value: test it with app.request()). */
 export function createApp(deps: ApiDeps) {
   const app = new Hono()
 

@@ -7,6 +7,7 @@ import type { ServerType } from '@hono/node-server'
 
 type Serve = (options: { port: number }) => ServerType
 
+/** Binds the server on 127.0.0.1 and resolves with the port it got. */
 export async function listen(
   serve: Serve,
   ports: { requested: string | undefined; fallback: number },

@@ -1,8 +1,10 @@
 /** A progress bar for long local work: redrawn in place on a terminal, a line per quarter otherwise. */
 const WIDTH = 30
 
+/** A running progress display. */
 export type Progress = { update(done: number): void; finish(): void }
 
+/** Starts a progress display for `total` steps. */
 export function progressBar(
   label: string,
   total: number,

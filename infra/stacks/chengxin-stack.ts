@@ -6,6 +6,7 @@ import { INDEXES, PRIMARY_KEY } from '../../shared/store/keys.js'
 
 const attribute = (key: { name: string }) => ({ name: key.name, type: AttributeType.STRING })
 
+/** The deployable stack; today the table, built from shared/store/keys.ts. */
 export class ChengxinStack extends Stack {
   readonly table: TableV2
 

@@ -20,6 +20,7 @@ export const SERVICE_TYPES = [
 ] as const
 export type ServiceType = (typeof SERVICE_TYPES)[number]
 
+/** zh/en names of each service type. */
 export const SERVICE_TYPE_LABELS: Record<ServiceType, Label> = {
   placement: { zh: '职业中介', en: 'Job placement' },
   dispatch: { zh: '劳务派遣', en: 'Labour dispatch' },
@@ -36,15 +37,18 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, Label> = {
 export const PERMIT_KINDS = ['hr_licence', 'hr_filing', 'dispatch_licence'] as const
 export type PermitKind = (typeof PERMIT_KINDS)[number]
 
+/** zh/en names of each permit kind. */
 export const PERMIT_KIND_LABELS: Record<PermitKind, Label> = {
   hr_licence: { zh: '人力资源服务许可证', en: 'HR service licence' },
   hr_filing: { zh: '人力资源服务备案', en: 'HR service filing' },
   dispatch_licence: { zh: '劳务派遣经营许可证', en: 'Labour-dispatch licence' },
 }
 
+/** Whether a permit is in force. */
 export const PERMIT_STATUSES = ['valid', 'expired', 'revoked', 'cancelled'] as const
 export type PermitStatus = (typeof PERMIT_STATUSES)[number]
 
+/** zh/en names of each permit status. */
 export const PERMIT_STATUS_LABELS: Record<PermitStatus, Label> = {
   valid: { zh: '有效', en: 'Valid' },
   expired: { zh: '已过期', en: 'Expired' },
@@ -56,6 +60,7 @@ export const PERMIT_STATUS_LABELS: Record<PermitStatus, Label> = {
 export const SECTORS = ['commercial', 'public'] as const
 export type Sector = (typeof SECTORS)[number]
 
+/** Whether the agency still exists as a business. */
 export const AGENCY_STATUSES = ['operating', 'deregistered'] as const
 export type AgencyStatus = (typeof AGENCY_STATUSES)[number]
 
@@ -73,6 +78,7 @@ export const RECORD_KINDS = [
 ] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]
 
+/** zh/en names of each record kind. */
 export const RECORD_KIND_LABELS: Record<RecordKind, Label> = {
   penalty: { zh: '行政处罚', en: 'Administrative penalty' },
   complaint: { zh: '投诉（经查属实）', en: 'Complaint (upheld)' },
@@ -102,6 +108,7 @@ export const VIOLATIONS = [
 ] as const
 export type Violation = (typeof VIOLATIONS)[number]
 
+/** zh/en names of each violation. */
 export const VIOLATION_LABELS: Record<Violation, Label> = {
   false_information: { zh: '发布虚假招聘信息', en: 'False job information' },
   discriminatory_posting: { zh: '发布就业歧视性信息', en: 'Discriminatory job posting' },
@@ -145,6 +152,7 @@ export type Outcome = (typeof OUTCOMES)[number]
 export const SEVERITIES = ['minor', 'general', 'serious'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
+/** zh/en names of each severity. */
 export const SEVERITY_LABELS: Record<Severity, Label> = {
   minor: { zh: '轻微', en: 'Minor' },
   general: { zh: '一般', en: 'General' },
@@ -165,6 +173,7 @@ export const RECORD_STATUSES = [
 ] as const
 export type RecordStatus = (typeof RECORD_STATUSES)[number]
 
+/** zh/en names of each record status. */
 export const RECORD_STATUS_LABELS: Record<RecordStatus, Label> = {
   pending: { zh: '待复核', en: 'Awaiting approval' },
   effective: { zh: '有效', en: 'Effective' },
@@ -178,6 +187,7 @@ export const RECORD_STATUS_LABELS: Record<RecordStatus, Label> = {
 export const GRADES = ['A+', 'A', 'B', 'C', 'D', 'NR'] as const
 export type Grade = (typeof GRADES)[number]
 
+/** zh/en names of each grade. */
 export const GRADE_LABELS: Record<Grade, Label> = {
   'A+': { zh: '优秀', en: 'Excellent' },
   A: { zh: '良好', en: 'Good' },
@@ -187,8 +197,10 @@ export const GRADE_LABELS: Record<Grade, Label> = {
   NR: { zh: '未评级', en: 'Not rated' },
 }
 
+/** Where an objection (异议) stands. */
 export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed', 'withdrawn'] as const
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number]
 
+/** What an officer may do: submit (maker), approve (checker), manage keys (admin). */
 export const OFFICER_ROLES = ['maker', 'checker', 'admin'] as const
 export type OfficerRole = (typeof OFFICER_ROLES)[number]

@@ -2,12 +2,20 @@
  * Deterministic demo data: realistic-looking HR service agencies and their credit records, all
  * marked demo. Pure: no I/O, no clock, no Math.random; the same options give the same output.
  */
+
+import type { Agency, CreditRecord } from '../agency/types.js'
 import { SERVICE_TYPES, type Sector } from '../agency/vocabulary.js'
-import type { AgencyInput } from '../store/entities/agency.js'
-import type { CreditRecordInput } from '../store/entities/record.js'
-import { startOfChinaDate } from '../time/china-date.js'
+import {
+  addDays,
+  addYears,
+  cstInstant,
+  dayNumber,
+  fromDayNumber,
+  isoTimestamp,
+  minDate,
+  startOfChinaDate,
+} from '../time/calendar.js'
 import { newUscc, Serials } from './codes.js'
-import { addDays, addYears, cstInstant, dayNumber, fromDayNumber, isoTimestamp, minDate } from './dates.js'
 import { type AgencyName, commercialName, publicName } from './names.js'
 import { drawPermits } from './permits.js'
 import { WEIGHTED_PLACES } from './places.js'
@@ -19,7 +27,7 @@ import { drawRecords } from './records.js'
 export type DemoOptions = { agencies: number; seed: number; asOf: string }
 
 /** Agencies sorted by USCC; records grouped by agency in that order, each group by (occurredOn, id). */
-export type DemoData = { agencies: AgencyInput[]; records: CreditRecordInput[] }
+export type DemoData = { agencies: Agency[]; records: CreditRecord[] }
 
 /** Share of agencies that are public employment service institutions (out of the rating's scope). */
 const PUBLIC_SHARE = 0.03
@@ -43,7 +51,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const names = new Set<string>()
   const usccs = new Set<string>()
   const updatedAt = isoTimestamp(cstInstant(asOf, UPDATE_HOUR_CST))
-  const generated: { agency: AgencyInput; records: CreditRecordInput[] }[] = []
+  const generated: { agency: Agency; records: CreditRecord[] }[] = []
 
   for (let i = 0; i < count; i++) {
     const place = random.weighted(WEIGHTED_PLACES)
@@ -66,7 +74,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       { uscc, place, sector, services: serviceTypes, foundedOn, permits },
       asOf,
     )
-    const agency: AgencyInput = {
+    const agency: Agency = {
       uscc,
       name: naming.name,
       aliases: naming.aliases,

@@ -1,13 +1,14 @@
 /** Permits of demo agencies: HR service licence, filing and labour-dispatch licence, in provincial formats. */
+
+import type { Agency } from '../agency/types.js'
 import type { PermitKind, ServiceType } from '../agency/vocabulary.js'
-import type { AgencyInput } from '../store/entities/agency.js'
+import { addDays, addYears, maxDate, minDate } from '../time/calendar.js'
 import type { Serials } from './codes.js'
-import { addDays, addYears, maxDate, minDate } from './dates.js'
 import { hrBureau, type Place } from './places.js'
 import type { Random } from './random.js'
 
 /** One permit as stored on the agency item. */
-export type PermitInput = AgencyInput['permits'][number]
+export type PermitInput = Agency['permits'][number]
 
 /** 职业中介 services: they need the HR service licence (条例 Art 18). */
 export const LICENSED_SERVICES: readonly ServiceType[] = ['placement', 'online_recruitment', 'headhunting']

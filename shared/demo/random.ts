@@ -2,7 +2,7 @@
  * A seeded pseudo-random generator for demo data: sfc32 (Chris Doty-Humphrey's Small Fast Counter)
  * seeded through splitmix32, so the same seed always gives the same sequence on every platform.
  */
-import { dayNumber, fromDayNumber } from './dates.js'
+import { dayNumber, fromDayNumber } from '../time/calendar.js'
 
 /** A value paired with its relative weight, for `Random.weighted`. */
 export type Weighted<T> = readonly [value: T, weight: number]

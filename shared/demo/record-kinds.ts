@@ -1,6 +1,7 @@
 /** What each kind of demo credit record says: titles, outcomes, authorities and sources. */
+
+import type { CreditRecord } from '../agency/types.js'
 import type { ServiceType, Severity, Violation } from '../agency/vocabulary.js'
-import type { CreditRecordInput } from '../store/entities/record.js'
 import type { Serials } from './codes.js'
 import { decisionNumber } from './penalties.js'
 import { arbitrationCommittee, hrBureau, type Place, provincialHrDepartment } from './places.js'
@@ -8,7 +9,7 @@ import type { Random, Weighted } from './random.js'
 
 /** The descriptive part of a record; the workflow part (ids, dates, officers, status) is added later. */
 export type RecordBody = Pick<
-  CreditRecordInput,
+  CreditRecord,
   | 'kind'
   | 'severity'
   | 'outcome'

@@ -2,10 +2,11 @@
  * The credit history of one demo agency: a risk tier drawn from a skewed distribution sets how many
  * negative records it has; annual reports, inspections and honours fill in the rest.
  */
+
+import type { CreditRecord } from '../agency/types.js'
 import type { Sector, ServiceType } from '../agency/vocabulary.js'
-import type { CreditRecordInput } from '../store/entities/record.js'
+import { addYears, maxDate, minDate } from '../time/calendar.js'
 import type { Serials } from './codes.js'
-import { addYears, maxDate, minDate } from './dates.js'
 import { penalty } from './penalties.js'
 import { LICENSED_SERVICES, type PermitInput } from './permits.js'
 import type { Place } from './places.js'
@@ -50,10 +51,10 @@ export function drawRecords(
   serials: Serials,
   agency: RecordSubject,
   asOf: string,
-): CreditRecordInput[] {
+): CreditRecord[] {
   const window = recordWindow(agency.foundedOn, asOf)
   if (window === undefined) return []
-  const records: CreditRecordInput[] = []
+  const records: CreditRecord[] = []
   const ctx = (occurredOn: string): BodyContext => ({ random, serials, place: agency.place, occurredOn })
   const add = (body: (c: BodyContext) => RecordBody, dating: Partial<Dating> = {}): boolean => {
     const full = { from: window.from, to: window.to, ...dating }

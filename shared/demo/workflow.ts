@@ -1,7 +1,15 @@
 /** The workflow half of a demo record: date, id, officers, status and credit repair. */
-import type { CreditRecordInput } from '../store/entities/record.js'
+import type { CreditRecord } from '../agency/types.js'
+import {
+  addDays,
+  addMonths,
+  cstInstant,
+  dayNumber,
+  isoTimestamp,
+  maxDate,
+  minDate,
+} from '../time/calendar.js'
 import { recordId } from './codes.js'
-import { addDays, addMonths, cstInstant, dayNumber, isoTimestamp, maxDate, minDate } from './dates.js'
 import type { Place } from './places.js'
 import type { Random } from './random.js'
 import type { RecordBody } from './record-kinds.js'
@@ -50,7 +58,7 @@ export function finishRecord(
   window: RecordWindow,
   body: (occurredOn: string) => RecordBody,
   dating: Dating,
-): CreditRecordInput | undefined {
+): CreditRecord | undefined {
   const roll = random.next()
   const pending = roll < PENDING_SHARE
   const objected = !pending && roll < PENDING_SHARE + OBJECTION_SHARE
@@ -77,7 +85,7 @@ export function finishRecord(
   const reviewedAt = Math.min(submittedAt + reviewDelay, cstInstant(window.asOf, 0) - MINUTE_MS)
   const id = recordId(random, submittedAt)
 
-  let status: CreditRecordInput['status'] = 'effective'
+  let status: CreditRecord['status'] = 'effective'
   let repairedOn: string | undefined
   if (pending && recent) status = 'pending'
   else if (objected && recent && content.severity !== undefined) status = 'under_objection'

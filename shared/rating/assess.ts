@@ -3,7 +3,7 @@
  * calendar and the hashes around it.
  */
 import { GRADES, type Grade } from '../agency/vocabulary.js'
-import { dateStart, monthsAfter, monthsSince } from './calendar.js'
+import { cstInstant, monthsAfter, monthsSince } from '../time/calendar.js'
 import type { Compiled } from './compile.js'
 import { type Context, type Prepared, scoreIndicator } from './indicators.js'
 import type { RatingInput } from './input.js'
@@ -81,7 +81,7 @@ export function assess(input: RatingInput, c: Compiled, at: number): Assessment 
 }
 
 function prepare(r: RatingInput['records'][number], c: Compiled, at: number, events: number[]): Prepared {
-  const from = dateStart(r.occurredOn)
+  const from = cstInstant(r.occurredOn)
   const months = r.severity ? c.windowMonths[r.severity] : c.positiveWindow(r)
   const until = months === undefined ? undefined : monthsAfter(r.occurredOn, months)
   const counted = COUNTING.has(r.status) && from <= at

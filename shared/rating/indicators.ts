@@ -1,6 +1,6 @@
 /** Scoring one indicator under its rule: the evidence it looks at, the points, and the sentences. */
 import { SEVERITY_LABELS } from '../agency/vocabulary.js'
-import { cstParts, dayAfter, lastDayBefore, monthsAfter, monthsSince } from './calendar.js'
+import { chinaDate, dayAfter, lastDayBefore, monthsAfter, monthsSince } from '../time/calendar.js'
 import { type Compiled, type CompiledIndicator, tenths } from './compile.js'
 import type { RatingAgency, RatingRecord } from './input.js'
 import type { Finding, IndicatorResult } from './rating-types.js'
@@ -149,7 +149,7 @@ type AnnualRule = Extract<CompiledIndicator['def']['rule'], { type: 'annual_repo
 /** The most recent years whose reports were due by `at`, with the next instant another falls due. */
 function dueYears(rule: AnnualRule, at: number): { years: number[]; next: number } {
   const dueAt = (year: number) => dayAfter(`${year + 1}-${rule.deadline}`)
-  let latest = cstParts(at).y - 1
+  let latest = Number(chinaDate(at).slice(0, 4)) - 1
   if (dueAt(latest) > at) latest--
   const count = rule.years.value
   return { years: Array.from({ length: count }, (_, i) => latest - count + 1 + i), next: dueAt(latest + 1) }

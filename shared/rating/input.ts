@@ -2,64 +2,46 @@
  * What the engine rates: an agency's profile and its credit records, as plain data. The store's
  * items satisfy these types; the engine checks them at run time, because they come from outside.
  */
+import type { Agency, CreditRecord, Permit } from '../agency/types.js'
 import {
   AGENCY_STATUSES,
-  type AgencyStatus,
   type Label,
-  OUTCOMES,
   type Outcome,
   PERMIT_KINDS,
   PERMIT_STATUSES,
-  type PermitKind,
-  type PermitStatus,
   RECORD_KINDS,
   RECORD_STATUSES,
   type RecordKind,
-  type RecordStatus,
   SECTORS,
   SERVICE_TYPES,
   SEVERITIES,
-  type Sector,
   type ServiceType,
-  type Severity,
   VIOLATIONS,
-  type Violation,
 } from '../agency/vocabulary.js'
 import { parseUscc } from '../identity/uscc.js'
-import { parseDate } from './calendar.js'
+import { parseDate } from '../time/calendar.js'
 
-export type RatingPermit = {
-  kind: PermitKind
-  number: string
-  authority: string
-  issuedOn: string
-  /** Last valid day (CST, inclusive). */
-  validUntil?: string
-  status: PermitStatus
-}
-
-export type RatingAgency = {
-  uscc: string
-  sector: Sector
-  status: AgencyStatus
-  foundedOn: string
+/** The profile fields the engine reads. */
+export type RatingAgency = Pick<Agency, 'uscc' | 'sector' | 'status' | 'foundedOn'> & {
   serviceTypes: readonly ServiceType[]
-  permits: readonly RatingPermit[]
+  permits: readonly Permit[]
 }
 
-export type RatingRecord = {
-  id: string
-  kind: RecordKind
-  severity?: Severity
-  outcome?: Outcome
-  violation?: Violation
-  year?: number
-  occurredOn: string
-  status: RecordStatus
-  authority: string
-  documentNo?: string
-  title: Label
-}
+/** The record fields the engine reads. */
+export type RatingRecord = Pick<
+  CreditRecord,
+  | 'id'
+  | 'kind'
+  | 'severity'
+  | 'outcome'
+  | 'violation'
+  | 'year'
+  | 'occurredOn'
+  | 'status'
+  | 'authority'
+  | 'documentNo'
+  | 'title'
+>
 
 export type RatingInput = { agency: RatingAgency; records: readonly RatingRecord[] }
 

@@ -1,6 +1,6 @@
 /** Vetoes (forcing the lowest grade) and caps (holding the grade down) from live records and permits. */
 import { PERMIT_KIND_LABELS, SERVICE_TYPE_LABELS } from '../agency/vocabulary.js'
-import { dateStart, dayAfter } from './calendar.js'
+import { cstInstant, dayAfter } from '../time/calendar.js'
 import type { Context, Prepared } from './indicators.js'
 import type { PermitRequirement } from './methodology-types.js'
 import type { CapResult, VetoResult } from './rating-types.js'
@@ -59,7 +59,7 @@ function holdsPermit(req: PermitRequirement, ctx: Context): boolean {
   let holds = false
   for (const permit of ctx.agency.permits) {
     if (!req.anyOf.includes(permit.kind) || permit.status !== 'valid') continue
-    const from = dateStart(permit.issuedOn)
+    const from = cstInstant(permit.issuedOn)
     const until = permit.validUntil === undefined ? undefined : dayAfter(permit.validUntil)
     if (from > ctx.at) ctx.events.push(from)
     if (until !== undefined && until > ctx.at) ctx.events.push(until)

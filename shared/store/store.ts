@@ -18,6 +18,7 @@ import { type CreditRecordInput, defineRecordEntity } from './entities/record.js
 import { type PageRequest, paged } from './paging.js'
 import { createTable } from './table.js'
 
+/** Where the store reads and writes. */
 export type StoreOptions = { documentClient: DynamoDBDocumentClient; tableName: string | (() => string) }
 
 /** Builds the repository over one table. */
@@ -47,6 +48,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       return Items.length === 0
     },
 
+    /** The agency's profile, or undefined. */
     async getAgency(uscc: string) {
       return (await agencies.get({ uscc })).Item
     },
@@ -60,6 +62,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
     },
 
+    /** One credit record by its key, or undefined. */
     async getRecord(uscc: string, occurredOn: string, id: string) {
       return (await records.get({ uscc, occurredOn, id })).Item
     },
@@ -88,6 +91,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
     },
 
+    /** The cached current rating, or undefined. */
     async getRating(uscc: string) {
       return (await ratings.get({ uscc })).Item
     },
@@ -132,9 +136,11 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
     },
 
+    /** One objection, or undefined. */
     async getObjection(uscc: string, id: string) {
       return (await objections.get({ uscc, id })).Item
     },
+    /** Creates (version 1) or replaces the version before `objection.version`. */
     async putObjection(objection: ObjectionInput): Promise<void> {
       const condition = versionCondition('uscc', objection.version)
       const key = { uscc: objection.uscc, id: objection.id }
@@ -144,6 +150,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
         async () => (await objections.get(key, { consistent: true })).Item,
       )
     },
+    /** All of an agency's objections. */
     async listObjections(uscc: string) {
       const { Items = [] } = await objections.query(
         { partition: agencyPartition(uscc), range: { beginsWith: 'OBJECTION#' } },
@@ -173,6 +180,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
       return Items[0]
     },
+    /** An agency's whole audit chain, oldest first. */
     async listAudit(uscc: string) {
       const { Items = [] } = await audit.query(
         { partition: agencyPartition(uscc), range: { beginsWith: 'AUDIT#' } },
@@ -181,6 +189,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       return Items
     },
 
+    /** One registered officer key, or undefined. */
     async getOfficerKey(officerId: string, kid: string) {
       return (await officerKeys.get({ officerId, kid })).Item
     },
@@ -193,6 +202,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
           (await officerKeys.get({ officerId: key.officerId, kid: key.kid }, { consistent: true })).Item,
       )
     },
+    /** Every key an officer has registered. */
     async listOfficerKeys(officerId: string) {
       const { Items = [] } = await officerKeys.query({ partition: `OFFICER#${officerId}` }, all)
       return Items
@@ -219,6 +229,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
   }
 }
 
+/** The repository's verbs. */
 export type Store = ReturnType<typeof createStore>
 
 /** Range condition for a region prefix; an empty prefix means the whole partition. */

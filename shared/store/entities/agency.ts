@@ -16,6 +16,7 @@ import {
 } from '../../agency/vocabulary.js'
 import type { ChengxinTable } from '../table.js'
 
+/** Item schema of permit items (keys declared in the schema). */
 export const permitSchema = map({
   kind: string().enum(...PERMIT_KINDS),
   /** Provincial text format, e.g. （粤）人服证字〔2023〕第0100123号. */
@@ -27,6 +28,7 @@ export const permitSchema = map({
   status: string().enum(...PERMIT_STATUSES),
 })
 
+/** Item schema of agency items (keys declared in the schema). */
 export const agencySchema = item({
   uscc: string().key().transform(prefix('AGENCY')).savedAs('pk'),
   sk: string().key().const('PROFILE').hidden(),
@@ -48,9 +50,13 @@ export const agencySchema = item({
   version: number(),
 })
 
+/** The Agency entity over a table. */
 export const defineAgencyEntity = (table: ChengxinTable) =>
   new Entity({ name: 'Agency', table, schema: agencySchema, timestamps: false })
 
+/** The entity type. */
 export type AgencyEntity = ReturnType<typeof defineAgencyEntity>
+/** A stored item as read back. */
 export type Agency = FormattedItem<AgencyEntity>
+/** What a write takes. */
 export type AgencyInput = InputItem<AgencyEntity>

@@ -26,6 +26,7 @@ const auditAttributes = item({
   hash: string(),
 })
 
+/** Item schema of audit items (keys declared in the schema). */
 export const auditSchema = auditAttributes.and((s) => ({
   sk: string()
     .key()
@@ -33,9 +34,13 @@ export const auditSchema = auditAttributes.and((s) => ({
     .link<typeof s>(({ seq }) => `AUDIT#${String(seq).padStart(AUDIT_SEQ_DIGITS, '0')}`),
 }))
 
+/** The Audit entity over a table. */
 export const defineAuditEntity = (table: ChengxinTable) =>
   new Entity({ name: 'AuditEvent', table, schema: auditSchema, timestamps: false })
 
+/** The entity type. */
 export type AuditEntity = ReturnType<typeof defineAuditEntity>
+/** A stored item as read back. */
 export type AuditEvent = FormattedItem<AuditEntity>
+/** What a write takes. */
 export type AuditEventInput = InputItem<AuditEntity>

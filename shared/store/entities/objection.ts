@@ -24,6 +24,7 @@ const objectionAttributes = item({
   version: number(),
 })
 
+/** Item schema of objection items (keys declared in the schema). */
 export const objectionSchema = objectionAttributes.and((s) => ({
   queuePk: string()
     .optional()
@@ -37,9 +38,13 @@ export const objectionSchema = objectionAttributes.and((s) => ({
     ),
 }))
 
+/** The Objection entity over a table. */
 export const defineObjectionEntity = (table: ChengxinTable) =>
   new Entity({ name: 'Objection', table, schema: objectionSchema, timestamps: false })
 
+/** The entity type. */
 export type ObjectionEntity = ReturnType<typeof defineObjectionEntity>
+/** A stored item as read back. */
 export type Objection = FormattedItem<ObjectionEntity>
+/** What a write takes. */
 export type ObjectionInput = InputItem<ObjectionEntity>

@@ -8,6 +8,7 @@ import { prefix } from 'dynamodb-toolbox/transformers/prefix'
 import { OFFICER_ROLES } from '../../agency/vocabulary.js'
 import type { ChengxinTable } from '../table.js'
 
+/** Item schema of officerKey items (keys declared in the schema). */
 export const officerKeySchema = item({
   officerId: string().key().transform(prefix('OFFICER')).savedAs('pk'),
   kid: string().key().transform(prefix('KEY')).savedAs('sk'),
@@ -23,9 +24,13 @@ export const officerKeySchema = item({
   revokedAt: string().optional(),
 })
 
+/** The OfficerKey entity over a table. */
 export const defineOfficerKeyEntity = (table: ChengxinTable) =>
   new Entity({ name: 'OfficerKey', table, schema: officerKeySchema, timestamps: false })
 
+/** The entity type. */
 export type OfficerKeyEntity = ReturnType<typeof defineOfficerKeyEntity>
+/** A stored item as read back. */
 export type OfficerKey = FormattedItem<OfficerKeyEntity>
+/** What a write takes. */
 export type OfficerKeyInput = InputItem<OfficerKeyEntity>

@@ -11,7 +11,7 @@ import { number } from 'dynamodb-toolbox/schema/number'
 import { string } from 'dynamodb-toolbox/schema/string'
 import { prefix } from 'dynamodb-toolbox/transformers/prefix'
 import { GRADES } from '../../agency/vocabulary.js'
-import { chinaDate } from '../../time/china-date.js'
+import { chinaDate } from '../../time/calendar.js'
 import type { ChengxinTable } from '../table.js'
 
 const methodologyRef = () => map({ id: string(), version: string() })
@@ -37,6 +37,7 @@ const ratingAttributes = item({
   attestation: string().optional(),
 })
 
+/** Item schema of rating items (keys declared in the schema). */
 export const ratingSchema = ratingAttributes.and((s) => ({
   gradePk: string()
     .hidden()
@@ -54,13 +55,18 @@ export const ratingSchema = ratingAttributes.and((s) => ({
     .link<typeof s>(({ validUntil, uscc }) => (validUntil ? `${validUntil}#${uscc}` : undefined)),
 }))
 
+/** The Rating entity over a table. */
 export const defineRatingEntity = (table: ChengxinTable) =>
   new Entity({ name: 'Rating', table, schema: ratingSchema, timestamps: false })
 
+/** The entity type. */
 export type RatingEntity = ReturnType<typeof defineRatingEntity>
+/** A stored item as read back. */
 export type StoredRating = FormattedItem<RatingEntity>
+/** What a write takes. */
 export type StoredRatingInput = InputItem<RatingEntity>
 
+/** Item schema of ratingHistory items (keys declared in the schema). */
 export const ratingHistorySchema = item({
   uscc: string().key().transform(prefix('AGENCY')).savedAs('pk'),
   computedAt: string().key().transform(prefix('HISTORY')).savedAs('sk'),
@@ -70,8 +76,11 @@ export const ratingHistorySchema = item({
   contentHash: string(),
 })
 
+/** The RatingHistory entity over a table. */
 export const defineRatingHistoryEntity = (table: ChengxinTable) =>
   new Entity({ name: 'RatingHistory', table, schema: ratingHistorySchema, timestamps: false })
 
+/** The entity type. */
 export type RatingHistoryEntity = ReturnType<typeof defineRatingHistoryEntity>
+/** A stored item as read back. */
 export type RatingHistoryEntry = FormattedItem<RatingHistoryEntity>

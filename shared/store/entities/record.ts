@@ -50,6 +50,7 @@ const recordAttributes = item({
   version: number(),
 })
 
+/** Item schema of record items (keys declared in the schema). */
 export const recordSchema = recordAttributes.and((s) => ({
   sk: string()
     .key()
@@ -67,9 +68,13 @@ export const recordSchema = recordAttributes.and((s) => ({
     ),
 }))
 
+/** The Record entity over a table. */
 export const defineRecordEntity = (table: ChengxinTable) =>
   new Entity({ name: 'CreditRecord', table, schema: recordSchema, timestamps: false })
 
+/** The entity type. */
 export type RecordEntity = ReturnType<typeof defineRecordEntity>
+/** A stored item as read back. */
 export type CreditRecord = FormattedItem<RecordEntity>
+/** What a write takes. */
 export type CreditRecordInput = InputItem<RecordEntity>

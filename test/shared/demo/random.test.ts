@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addMonths, addYears, dayNumber, fromDayNumber } from '../../../shared/demo/dates.js'
 import { Random } from '../../../shared/demo/random.js'
+import { addMonths, addYears, dayNumber, fromDayNumber } from '../../../shared/time/calendar.js'
 
 const DAY_MS = 86_400_000
 const isoDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
