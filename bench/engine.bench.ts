@@ -34,6 +34,8 @@ function inputs(): RatingInput[] {
 }
 
 const all = inputs()
+/** Records per agency actually reached (reported with the figures). */
+export const meanRecords = all.reduce((n, a) => n + a.records.length, 0) / all.length
 let i = 0
 const next = () => all[i++ % all.length] as RatingInput
 const POINTS: Record<Severity, number> = { minor: 20, general: 50, serious: 100 }

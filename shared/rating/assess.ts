@@ -110,7 +110,7 @@ function capped(grade: Grade, caps: Grade[]): Grade {
   return caps.reduce<Grade>((g, cap) => (GRADES.indexOf(cap) > GRADES.indexOf(g) ? cap : g), grade)
 }
 
-/** A record under objection that moves points, vetoes or caps puts the grade on hold. */
+/** A record under objection that costs points, vetoes or caps puts the grade on hold. */
 function underReview(
   records: Prepared[],
   indicators: IndicatorResult[],
@@ -123,7 +123,7 @@ function underReview(
   if (disputed.size === 0) return false
   const affects = (id: string | undefined) => id !== undefined && disputed.has(id)
   return (
-    indicators.some((i) => i.findings.some((f) => f.points !== 0 && affects(f.recordId))) ||
+    indicators.some((i) => i.findings.some((f) => f.points < 0 && affects(f.recordId))) ||
     vetoes.some((v) => v.recordIds.some(affects)) ||
     caps.some((x) => x.recordIds.some(affects))
   )

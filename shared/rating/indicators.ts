@@ -130,7 +130,7 @@ function operatingTime(
   }
   earned = Math.min(ci.max, earned)
   const lost = ci.max - earned
-  const sentence = fill(ctx.c.m.findings.operatingTime, { foundedOn, months: String(months) })
+  const sentence = fill(ctx.c.m.findings.operatingTime, { foundedOn })
   const finding: Finding = { rule: ci.def.id, points: -lost, sentence }
   return {
     id: ci.def.id,

@@ -48,6 +48,7 @@ export type IndicatorRule =
       years: Sourced
       /** Month-day (CST) by which the report for the previous year is due. */
       deadline: string
+      deadlineSource: string
       points: { filed: Sourced; lateOrUnknown: Sourced; missing: Sourced }
     }
   /** Points per matching record inside its window, by outcome. */
@@ -67,7 +68,7 @@ export type Indicator = {
   max: Sourced
   /** What duty the indicator checks, with its legal basis. */
   duty: Label
-  dutySource: string
+  dutySources: readonly string[]
   /** Applies only to agencies offering one of these services; others get full marks. */
   appliesTo?: readonly ServiceType[]
   rule: IndicatorRule

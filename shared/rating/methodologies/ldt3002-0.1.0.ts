@@ -24,7 +24,7 @@ const operatingTime: Indicator = {
   name: { zh: '经营年限', en: 'Time in operation' },
   max: provisional(4),
   duty: { zh: '持续、稳定经营', en: 'Steady operation over time' },
-  dutySource: 'yuyao',
+  dutySources: ['yuyao'],
   rule: {
     type: 'operating_time',
     tiers: [
@@ -47,11 +47,12 @@ const annualReports: Indicator = {
     zh: '按时报送经营情况年度报告（条例第三十六条）',
     en: 'File the annual business report on time (Regulations Art 36)',
   },
-  dutySource: 'hr-market-regulation',
+  dutySources: ['hr-market-regulation'],
   rule: {
     type: 'annual_reports',
     years: provisional(3),
     deadline: '06-30',
+    deadlineSource: 'enterprise-disclosure',
     points: { filed: provisional(2), lateOrUnknown: provisional(1), missing: provisional(0) },
   },
   sentences: {
@@ -79,10 +80,10 @@ const ldt3002: Methodology = {
   scale: {
     source: 'mohrss-2025-6',
     grades: [
-      { grade: 'A+', minTotal: provisional(105) },
-      { grade: 'A', minTotal: provisional(95) },
-      { grade: 'B', minTotal: provisional(80) },
-      { grade: 'C', minTotal: provisional(60) },
+      { grade: 'A+', minTotal: provisional(104) },
+      { grade: 'A', minTotal: provisional(97) },
+      { grade: 'B', minTotal: provisional(85) },
+      { grade: 'C', minTotal: provisional(70) },
     ],
   },
   windows: {
@@ -217,7 +218,7 @@ const ldt3002: Methodology = {
             zh: '服务场所明示证照、服务项目、收费标准和监督电话；变更事项15日内报告（条例第二十一、三十二条）',
             en: 'Display licences, services, fees and the supervisor’s phone at the premises; report changes within 15 days (Arts 21, 32)',
           },
-          dutySource: 'hr-market-regulation',
+          dutySources: ['hr-market-regulation'],
           rule: {
             type: 'deduct',
             match: [{ kinds: FINDINGS, violations: ['display_failure', 'late_change_report'] }],
@@ -232,7 +233,7 @@ const ldt3002: Methodology = {
             zh: '持证经营，如实发布招聘信息，不得歧视，不得收取押金，规范订立劳动合同（条例第十八、二十四、二十六条等）',
             en: 'Hold the licence, publish true and non-discriminatory postings, take no deposits, use proper contracts (Arts 18, 24, 26 and others)',
           },
-          dutySource: 'hr-market-regulation',
+          dutySources: ['hr-market-regulation'],
           rule: {
             type: 'deduct',
             match: [
@@ -265,7 +266,7 @@ const ldt3002: Methodology = {
             zh: '建立服务台账并保存2年以上（条例第三十三条）',
             en: 'Keep a service ledger for at least two years (Art 33)',
           },
-          dutySource: 'hr-market-regulation',
+          dutySources: ['hr-market-regulation'],
           rule: { type: 'deduct', match: [{ kinds: FINDINGS, violations: ['missing_ledger'] }] },
           sentences: deductSentences('台账违规', 'ledger failures'),
         },
@@ -277,7 +278,7 @@ const ldt3002: Methodology = {
             zh: '建立信息发布审查和投诉处理机制，不得泄露或违法使用个人信息（条例第二十九条）',
             en: 'Review what is published, handle complaints, never leak or misuse personal information (Art 29)',
           },
-          dutySource: 'hr-market-regulation',
+          dutySources: ['hr-market-regulation'],
           rule: { type: 'deduct', match: [{ kinds: FINDINGS, violations: ['privacy_breach'] }] },
           sentences: deductSentences('个人信息违规', 'personal-information breaches'),
         },
@@ -289,7 +290,7 @@ const ldt3002: Methodology = {
             zh: '在网站或应用首页持续公示证照，审核用人单位信息，及时更新招聘信息（人社部令第44号；LD/T 3001-2023；2026年五部门通知）',
             en: 'Show licences on the home page, review employers, keep postings current (MOHRSS Order 44; LD/T 3001-2023; 2026 notice)',
           },
-          dutySource: 'mohrss-order-44',
+          dutySources: ['mohrss-order-44', 'ldt3001', 'platform-notice-2026'],
           appliesTo: ['online_recruitment'],
           rule: {
             type: 'deduct',
@@ -323,7 +324,7 @@ const ldt3002: Methodology = {
             zh: '依法经营，未受行政处罚（条例第四十二至四十四条）',
             en: 'Operate lawfully without administrative penalties (Arts 42–44)',
           },
-          dutySource: 'hr-market-regulation',
+          dutySources: ['hr-market-regulation'],
           rule: {
             type: 'deduct',
             match: [{ kinds: ['penalty', 'licence_revocation', 'dishonest_list', 'criminal_penalty'] }],
@@ -338,7 +339,7 @@ const ldt3002: Methodology = {
             zh: '接受监督检查，检查中未发现问题（条例第三十五条）',
             en: 'Pass inspections without findings (Art 35)',
           },
-          dutySource: 'hr-market-regulation',
+          dutySources: ['hr-market-regulation'],
           rule: { type: 'deduct', match: [{ kinds: ['inspection'], outcomes: ['rectification_ordered'] }] },
           sentences: deductSentences('责令改正', 'rectification orders'),
         },
@@ -357,7 +358,7 @@ const ldt3002: Methodology = {
             zh: '妥善处理投诉，经查属实的投诉计入（条例第四十条）',
             en: 'Handle complaints well; upheld complaints count (Art 40)',
           },
-          dutySource: 'hr-market-regulation',
+          dutySources: ['hr-market-regulation'],
           rule: { type: 'deduct', match: [{ kinds: ['complaint'] }] },
           sentences: deductSentences('经查属实的投诉', 'upheld complaints'),
         },
@@ -369,7 +370,7 @@ const ldt3002: Methodology = {
             zh: '依法履行劳动合同，劳动人事争议仲裁败诉计入',
             en: 'Honour labour contracts; lost arbitration cases count',
           },
-          dutySource: 'criteria-sheet',
+          dutySources: ['criteria-sheet'],
           rule: { type: 'deduct', match: [{ kinds: ['arbitration'] }] },
           sentences: deductSentences('仲裁败诉', 'lost arbitration cases'),
         },
@@ -388,7 +389,7 @@ const ldt3002: Methodology = {
           zh: '获评人力资源诚信服务示范机构等表彰',
           en: 'Honoured as a model integrity agency or similar',
         },
-        dutySource: 'zhongshan-2024',
+        dutySources: ['zhongshan-2024'],
         rule: {
           type: 'award',
           match: { kinds: ['honour'] },
@@ -405,7 +406,7 @@ const ldt3002: Methodology = {
         name: { zh: '检查合格', en: 'Inspections passed' },
         max: provisional(6),
         duty: { zh: '监督检查、双随机抽查合格', en: 'Passed inspections and random checks' },
-        dutySource: 'hr-market-regulation',
+        dutySources: ['hr-market-regulation'],
         rule: {
           type: 'award',
           match: { kinds: ['inspection'], outcomes: ['passed'] },
@@ -481,10 +482,7 @@ const ldt3002: Methodology = {
         en: '{year}: before the agency was founded, no report due',
       },
     },
-    operatingTime: {
-      zh: '成立于{foundedOn}，已经营{months}个月',
-      en: 'Founded {foundedOn}: {months} months in operation',
-    },
+    operatingTime: { zh: '成立于{foundedOn}', en: 'Founded {foundedOn}' },
     notApplicable: { zh: '本项不适用', en: 'Not applicable' },
   },
 }
