@@ -5,12 +5,14 @@
  */
 import type { Severity } from '../shared/agency/vocabulary.js'
 import { generateDemoData } from '../shared/demo/generate.js'
+import { assess } from '../shared/rating/assess.js'
+import { compile } from '../shared/rating/compile.js'
 import { evaluate } from '../shared/rating/evaluate.js'
 import type { RatingInput, RatingRecord } from '../shared/rating/input.js'
 import { DEFAULT_METHODOLOGY } from '../shared/rating/methodologies/index.js'
 import type { BenchSuite } from './harness.js'
 
-const AGENCIES = 100_000
+const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 100_000)
 const RECORDS_PER_AGENCY = 10
 const AS_OF = new Date('2026-12-04T02:00:00.000Z')
 
@@ -21,7 +23,9 @@ function inputs(): RatingInput[] {
   let donor = 0
   return data.agencies.map((agency, i) => {
     const records = [...(byAgency.get(agency.uscc) ?? [])]
-    while (records.length < RECORDS_PER_AGENCY) {
+    // Top up with other agencies' records dated after this one was founded; give up after a while,
+    // since an agency founded last week has nothing to borrow.
+    for (let tries = 0; records.length < RECORDS_PER_AGENCY && tries < 1000; tries++) {
       const copy = data.records[donor++ % data.records.length] as RatingRecord
       if (copy.occurredOn < agency.foundedOn) continue
       records.push({
@@ -29,6 +33,9 @@ function inputs(): RatingInput[] {
         id: `${copy.id.slice(0, 20)}${String(i).padStart(4, '0').slice(-4)}${records.length}`,
       })
     }
+    records.sort((a, b) =>
+      a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : 1,
+    )
     return { agency: agency as RatingInput['agency'], records }
   })
 }
@@ -38,6 +45,7 @@ const all = inputs()
 export const meanRecords = all.reduce((n, a) => n + a.records.length, 0) / all.length
 let i = 0
 const next = () => all[i++ % all.length] as RatingInput
+const COMPILED = compile(DEFAULT_METHODOLOGY)
 const POINTS: Record<Severity, number> = { minor: 20, general: 50, serious: 100 }
 let sink = 0
 
@@ -53,6 +61,10 @@ const suite: BenchSuite = {
     },
   },
   cases: [
+    {
+      name: 'scoring core only (grade and basis at one instant; no checks, hashes or calendar)',
+      fn: () => assess(next(), COMPILED, AS_OF.getTime()),
+    },
     {
       name: 'evaluate (full rating, hashes, recovery calendar)',
       fn: () => evaluate(next(), DEFAULT_METHODOLOGY, AS_OF),

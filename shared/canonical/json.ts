@@ -18,33 +18,74 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value)
     case 'boolean':
       return value ? 'true' : 'false'
-    case 'object': {
+    case 'object':
       if (value === null) return 'null'
-      if (Array.isArray(value)) {
-        let out = '['
-        for (let i = 0; i < value.length; i++) {
-          if (i > 0) out += ','
-          const item = value[i]
-          out += item === undefined ? 'null' : canonicalJson(item)
-        }
-        return `${out}]`
-      }
-      const record = value as Record<string, unknown>
-      const keys = Object.keys(record).sort()
-      let out = '{'
-      let first = true
-      for (const key of keys) {
-        const item = record[key]
-        if (item === undefined) continue
-        if (!first) out += ','
-        first = false
-        out += `${JSON.stringify(key)}:${canonicalJson(item)}`
-      }
-      return `${out}}`
-    }
+      return Object.isFrozen(value) ? frozenJson(value) : serialize(value)
     default:
       throw new TypeError(`cannot serialise a ${typeof value} as JSON`)
   }
+}
+
+/** Canonical JSON of an array or a plain object. */
+function serialize(value: object): string {
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ','
+      const item = value[i]
+      out += item === undefined ? 'null' : canonicalJson(item)
+    }
+    return `${out}]`
+  }
+  const record = value as Record<string, unknown>
+  const keys = sortedKeys(record)
+  let out = '{'
+  let first = true
+  for (const key of keys) {
+    const item = record[key]
+    if (item === undefined) continue
+    if (!first) out += ','
+    first = false
+    out += quotedKey(key)
+    out += canonicalJson(item)
+  }
+  return `${out}}`
+}
+
+/** An object's keys in UTF-16 code-unit order; most objects are built in that order already. */
+function sortedKeys(record: object): string[] {
+  const keys = Object.keys(record)
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) return keys.sort()
+  }
+  return keys
+}
+
+/** `"key":` for a key; the same few keys recur, so their quoted form is kept. */
+const quoted = new Map<string, string>()
+function quotedKey(key: string): string {
+  let q = quoted.get(key)
+  if (q === undefined) {
+    q = `${JSON.stringify(key)}:`
+    if (quoted.size < 10_000) quoted.set(key, q)
+  }
+  return q
+}
+
+/**
+ * Frozen objects cannot change, so their canonical form is computed once. Methodology text (names,
+ * fixed sentences) and results shared between ratings are frozen; this makes hashing a rating
+ * mostly a matter of joining strings already made.
+ */
+const frozenCache = new WeakMap<object, string>()
+
+function frozenJson(value: object): string {
+  let json = frozenCache.get(value)
+  if (json === undefined) {
+    json = serialize(value)
+    frozenCache.set(value, json)
+  }
+  return json
 }
 
 /** `sha256:<hex>` of a string's UTF-8 bytes. */

@@ -28,7 +28,8 @@ const REGULATION_START = '2018-10-01'
 const REISSUE_WINDOW_DAYS = 456
 const REISSUED_SHARE = 0.6
 const DISPATCH_VALID_YEARS = 3
-const NOT_RENEWED_SHARE = 0.1
+/** Share of renewals that lapse while the firm still offers dispatch (a veto item); about 1% of agencies. */
+const NOT_RENEWED_SHARE = 0.02
 /** Share of agencies with a licensed service that hold no permit at all (a veto item). */
 export const MISSING_PERMITS_SHARE = 0.012
 const PROMPT_APPLICATION_SHARE = 0.7

@@ -29,13 +29,53 @@ export type Context = {
 
 const doc = (r: RatingRecord) => (r.documentNo ? { zh: `（${r.documentNo}）`, en: ` (${r.documentNo})` } : '')
 
+/**
+ * Results that are the same for every agency (not applicable; nothing found) are built once per
+ * indicator and frozen, so ratings share them and hashing reuses their canonical form.
+ */
+const fixedResults = new WeakMap<
+  CompiledIndicator,
+  { notApplicable: IndicatorResult; nothingFound: IndicatorResult }
+>()
+
+function fixed(ci: CompiledIndicator, ctx: Context) {
+  let results = fixedResults.get(ci)
+  if (!results) {
+    const { def, max } = ci
+    const findings = Object.freeze([]) as unknown as Finding[]
+    const nothing = def.rule.type === 'award' ? 0 : max
+    results = {
+      notApplicable: Object.freeze({
+        id: def.id,
+        name: def.name,
+        max,
+        earned: max,
+        lost: 0,
+        applicable: false,
+        sentence: def.sentences.notApplicable ?? ctx.c.m.findings.notApplicable,
+        findings,
+      }),
+      nothingFound: Object.freeze({
+        id: def.id,
+        name: def.name,
+        max,
+        earned: nothing,
+        lost: 0,
+        applicable: true,
+        sentence: def.sentences.full,
+        findings,
+      }),
+    }
+    fixedResults.set(ci, results)
+  }
+  return results
+}
+
 /** Scores an indicator, giving full marks where it does not apply to the agency's services. */
 export function scoreIndicator(ci: CompiledIndicator, ctx: Context): IndicatorResult {
-  const { def, max } = ci
-  const base = { id: def.id, name: def.name, max }
+  const { def } = ci
   if (def.appliesTo && !ctx.agency.serviceTypes.some((s) => def.appliesTo?.includes(s))) {
-    const sentence = def.sentences.notApplicable ?? ctx.c.m.findings.notApplicable
-    return { ...base, earned: max, lost: 0, applicable: false, sentence, findings: [] }
+    return fixed(ci, ctx).notApplicable
   }
   const rule = def.rule
   switch (rule.type) {
@@ -68,10 +108,9 @@ function deduct(ci: CompiledIndicator, ctx: Context): IndicatorResult {
     }
     findings.push({ recordId: p.r.id, points: -lost, sentence: fill(m.findings.deduct, slots) })
   }
+  if (findings.length === 0) return fixed(ci, ctx).nothingFound
   const lost = Math.min(ci.max, total)
-  const sentence = findings.length
-    ? fill(ci.def.sentences.partial, { count: String(findings.length), lost: points(lost) })
-    : ci.def.sentences.full
+  const sentence = fill(ci.def.sentences.partial, { count: String(findings.length), lost: points(lost) })
   return {
     id: ci.def.id,
     name: ci.def.name,
@@ -100,10 +139,9 @@ function award(
     const sentence = fill(ctx.c.m.findings.award, { title: p.r.title, points: points(added), until })
     findings.push({ recordId: p.r.id, points: added, sentence })
   }
+  if (findings.length === 0) return fixed(ci, ctx).nothingFound
   const earned = Math.min(ci.max, total)
-  const sentence = findings.length
-    ? fill(ci.def.sentences.partial, { count: String(findings.length), earned: points(earned) })
-    : ci.def.sentences.full
+  const sentence = fill(ci.def.sentences.partial, { count: String(findings.length), earned: points(earned) })
   return {
     id: ci.def.id,
     name: ci.def.name,

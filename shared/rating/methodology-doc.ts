@@ -48,6 +48,7 @@ export function renderMethodologyDoc(m: Methodology): string {
     `总分 = 基础分（满分 ${sumMax(m)}）+ 加分（上限 ${n(m.bonus.cap)}）。Total = base (out of ${sumMax(m)}) + bonus (capped).`,
     '',
   )
+  push(`${m.scale.rationale.zh} [${cite(m.scale.rationaleSource, sources)}]`, '', m.scale.rationale.en, '')
 
   push('## 未评级 Not rated', '', '| 情形 Case | 说明 Explanation | 来源 Source |', '|---|---|---|')
   for (const [reason, { sentence, source }] of Object.entries(m.notRated)) {

@@ -124,7 +124,13 @@ export type Methodology = {
   summary: Label
   sources: readonly Source[]
   /** Grades from best to worst with the lowest total (base + bonus) each needs; D is below the last. */
-  scale: { source: string; grades: readonly { grade: Exclude<Grade, 'D' | 'NR'>; minTotal: Sourced }[] }
+  scale: {
+    source: string
+    /** Why the thresholds sit where they do. */
+    rationale: Label
+    rationaleSource: string
+    grades: readonly { grade: Exclude<Grade, 'D' | 'NR'>; minTotal: Sourced }[]
+  }
   /** How long a negative record counts, from its decision date, by severity (months). */
   windows: Record<Severity, Sourced>
   /** Points a live negative record costs in each indicator it matches, by severity. */

@@ -79,9 +79,14 @@ const ldt3002: Methodology = {
   sources: LDT3002_SOURCES,
   scale: {
     source: 'mohrss-2025-6',
+    rationale: {
+      zh: '无失信记录、经营满3年、年报齐全的机构得基础分100分，评为B（合格）；A及以上还需近期的正面记录（检查合格或表彰）。这与河南省“A级及以上不超过参评单位20%”的做法相当。',
+      en: 'An agency with no live negative record, three years in operation and all annual reports filed scores the full base of 100 and is graded B (adequate); A and above also need recent positive evidence (passed inspections or honours). This is in line with Henan keeping A and above to at most 20% of graded firms.',
+    },
+    rationaleSource: 'henan-2026',
     grades: [
-      { grade: 'A+', minTotal: provisional(104) },
-      { grade: 'A', minTotal: provisional(97) },
+      { grade: 'A+', minTotal: provisional(106) },
+      { grade: 'A', minTotal: provisional(102) },
       { grade: 'B', minTotal: provisional(85) },
       { grade: 'C', minTotal: provisional(70) },
     ],

@@ -29,6 +29,15 @@ export const LDT3002_SOURCES = [
     url: 'http://rpsgia.com/juanru/FwUG.html',
   },
   {
+    id: 'henan-2026',
+    tier: 'secondary',
+    title: {
+      zh: '河南省《劳务派遣单位信用等级评价办法》（2026）：A级及以上不超过参评单位的20%，A+级不超过10%',
+      en: 'Henan measures on credit grades of labour-dispatch firms (2026): A and above at most 20% of graded firms, A+ at most 10%',
+    },
+    url: 'https://www.hnwaifu.com/news/tzgg/470.html',
+  },
+  {
     id: 'zhongshan-2024',
     tier: 'confirmed',
     title: {

@@ -107,7 +107,7 @@ describe('generated methodology document', () => {
     const doc = renderMethodologyDoc(DEFAULT_METHODOLOGY)
     for (const i of DEFAULT_METHODOLOGY.dimensions.flatMap((d) => d.indicators))
       expect(doc).toContain(`| ${i.id} |`)
-    expect(doc).toContain('104†')
+    expect(doc).toContain('106†')
     expect(doc).toContain('不是该标准的条文')
   })
 })

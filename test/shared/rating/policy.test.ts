@@ -13,12 +13,18 @@ const total = (build: ReturnType<typeof clean>) => (rate(build).score?.total ?? 
 
 describe('grades', () => {
   it.each([
-    { name: 'clean record, licence valid, seven years operating', build: clean(), grade: 'A', total: 100 },
+    { name: 'clean record, licence valid, seven years operating', build: clean(), grade: 'B', total: 100 },
     {
       name: 'clean with two passed inspections',
       build: clean().withInspection('2026-03-01').withInspection('2025-09-01'),
-      grade: 'A+',
+      grade: 'A',
       total: 104,
+    },
+    {
+      name: 'clean with a provincial honour',
+      build: clean().withHonour('provincial', '2025-05-01'),
+      grade: 'A+',
+      total: 106,
     },
     {
       name: 'clean with a municipal honour',
@@ -29,7 +35,7 @@ describe('grades', () => {
     {
       name: 'one upheld minor complaint inside its 3-month window',
       build: clean().withComplaint('2026-10-01'),
-      grade: 'A',
+      grade: 'B',
       total: 98,
     },
     {
@@ -59,25 +65,25 @@ describe('grades', () => {
     {
       name: 'a repaired general penalty',
       build: clean().withPenalty('general', '2026-01-10', { status: 'repaired' }),
-      grade: 'A',
+      grade: 'B',
       total: 100,
     },
     {
       name: 'a withdrawn serious penalty',
       build: clean().withPenalty('serious', '2026-01-10', { status: 'withdrawn' }),
-      grade: 'A',
+      grade: 'B',
       total: 100,
     },
     {
       name: 'a pending general penalty (not yet approved)',
       build: clean().withPenalty('general', '2026-11-20', { status: 'pending' }),
-      grade: 'A',
+      grade: 'B',
       total: 100,
     },
     {
       name: 'a rejected general penalty',
       build: clean().withPenalty('general', '2026-11-20', { status: 'rejected' }),
-      grade: 'A',
+      grade: 'B',
       total: 100,
     },
   ])('rates "$name" as $grade ($total points)', ({ build, grade, total: points }) => {
@@ -183,9 +189,12 @@ describe('vetoes force D', () => {
 
 describe('caps hold the grade down while a record is live', () => {
   it('a general record keeps a high scorer out of A+', () => {
-    const build = clean().withHonour('national', '2025-05-01').withComplaint('2026-10-01', 'general')
+    const build = clean()
+      .withHonour('national', '2025-05-01')
+      .withHonour('provincial', '2025-06-01')
+      .withComplaint('2026-10-01', 'general')
     const rating = rate(build)
-    expect(rating.score?.total).toBe(1050)
+    expect(rating.score?.total).toBe(1110)
     expect(rating.caps.map((c) => c.id)).toEqual(['C2'])
     expect(rating.grade).toBe('A')
   })
@@ -228,7 +237,7 @@ describe('not rated (NR), with the reason', () => {
       occurredOn: '2026-07-01',
       status: 'under_objection',
     })
-    expect(rate(build).grade).toBe('A+')
+    expect(rate(build).grade).toBe('A')
   })
 })
 
@@ -319,8 +328,8 @@ describe('recovery calendar', () => {
     expect(
       rating.recovery.map(({ countsUntil, grade, total: t }) => ({ countsUntil, grade, total: t })),
     ).toEqual([
-      { countsUntil: '2027-01-09T16:00:00.000Z', grade: 'A', total: 980 },
-      { countsUntil: '2027-01-31T16:00:00.000Z', grade: 'A', total: 1000 },
+      { countsUntil: '2027-01-09T16:00:00.000Z', grade: 'B', total: 980 },
+      { countsUntil: '2027-01-31T16:00:00.000Z', grade: 'B', total: 1000 },
     ])
   })
 })
