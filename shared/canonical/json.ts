@@ -38,6 +38,13 @@ function serialize(value: object): string {
     return `${out}]`
   }
   const record = value as Record<string, unknown>
+  // Fast path for the commonest object, a { zh, en } label: keys "en" < "zh".
+  const { zh, en } = record
+  if (typeof zh === 'string' && typeof en === 'string') {
+    let count = 0
+    for (const _ in record) count++
+    if (count === 2) return `{"en":${JSON.stringify(en)},"zh":${JSON.stringify(zh)}}`
+  }
   const keys = sortedKeys(record)
   let out = '{'
   let first = true

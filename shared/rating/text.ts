@@ -9,13 +9,32 @@ export function fill(template: Label, slots: Record<string, Slot>): Label {
   return { zh: fillOne(template.zh, slots, 'zh'), en: fillOne(template.en, slots, 'en') }
 }
 
+/** A template split once into text and slot names: even indexes are text, odd ones slot names. */
+const compiled = new Map<string, string[]>()
+
+function parts(template: string): string[] {
+  let split = compiled.get(template)
+  if (!split) {
+    split = template.split(/\{(\w+)\}/)
+    if (compiled.size < 10_000) compiled.set(template, split)
+  }
+  return split
+}
+
 function fillOne(template: string, slots: Record<string, Slot>, lang: 'zh' | 'en'): string {
-  if (!template.includes('{')) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const slot = slots[name]
-    if (slot === undefined) return whole
-    return typeof slot === 'string' ? slot : slot[lang]
-  })
+  const split = parts(template)
+  if (split.length === 1) return template
+  let out = ''
+  for (let i = 0; i < split.length; i++) {
+    const piece = split[i] as string
+    if (i % 2 === 0) {
+      out += piece
+      continue
+    }
+    const slot = slots[piece]
+    out += slot === undefined ? `{${piece}}` : typeof slot === 'string' ? slot : slot[lang]
+  }
+  return out
 }
 
 /** Tenths as points: 50 → "5", 25 → "2.5"; always the absolute value. */

@@ -2,6 +2,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Label } from '../../../shared/agency/vocabulary.js'
+import { canonicalJson } from '../../../shared/canonical/json.js'
+import { canonicalInput, canonicalInputJson } from '../../../shared/rating/canonical-input.js'
 import { evaluate } from '../../../shared/rating/evaluate.js'
 import type { RatingInput, RatingRecord } from '../../../shared/rating/input.js'
 import { DEFAULT_METHODOLOGY } from '../../../shared/rating/methodologies/index.js'
@@ -197,3 +199,16 @@ function labels(value: unknown, found: Label[] = []): Label[] {
   }
   return found
 }
+
+describe('canonical input', () => {
+  it('JSON.stringify of the canonical input is its RFC 8785 canonical JSON', () => {
+    fc.assert(
+      fc.property(input, (i) => {
+        const canonical = canonicalInput(i)
+        const ref = { id: DEFAULT_METHODOLOGY.id, version: DEFAULT_METHODOLOGY.version }
+        expect(canonicalInputJson(canonical, ref)).toBe(canonicalJson({ ...canonical, methodology: ref }))
+      }),
+      RUNS,
+    )
+  })
+})
