@@ -29,11 +29,22 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Days since 1970-01-01 of a calendar date. */
 export function dayNumber(date: string): number {
-  const month = Number(date.slice(5, 7))
-  const year = Number(date.slice(0, 4)) - (month <= 2 ? 1 : 0)
+  return civilDays(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2))
+}
+
+/** The number written by `length` ASCII digits at `from` (no allocation, unlike slice + Number). */
+function digits(text: string, from: number, length: number): number {
+  let n = 0
+  for (let i = from; i < from + length; i++) n = n * 10 + text.charCodeAt(i) - 48
+  return n
+}
+
+/** Days since 1970-01-01 of a year, month and day. */
+function civilDays(y: number, month: number, day: number): number {
+  const year = y - (month <= 2 ? 1 : 0)
   const era = Math.floor(year / 400)
   const yearOfEra = year - era * 400
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + Number(date.slice(8, 10)) - 1
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
   return era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT_DAYS
 }
@@ -94,7 +105,11 @@ export function cstInstant(date: string, hour = 0, minute = 0): number {
 
 /** The instant `months` months after a date begins (a window of N months from a decision ends then). */
 export function monthsAfter(date: string, months: number): number {
-  return cstInstant(addMonths(date, months))
+  const index = digits(date, 0, 4) * 12 + digits(date, 5, 2) - 1 + months
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  const day = Math.min(digits(date, 8, 2), daysInMonth(year, month))
+  return civilDays(year, month, day) * DAY_MS - CST_OFFSET_MS
 }
 
 /** The instant the day after `date` begins: the end of an inclusive last day. */

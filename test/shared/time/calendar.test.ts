@@ -1,7 +1,12 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  addMonths,
   chinaDate,
+  cstInstant,
   dayAfter,
+  dayNumber,
+  fromDayNumber,
   lastDayBefore,
   monthsAfter,
   monthsSince,
@@ -49,5 +54,19 @@ describe('calendar arithmetic', () => {
     expect(parseDate('2024-02-29')).toEqual({ y: 2024, m: 2, d: 29 })
     expect(parseDate('2023-02-29')).toBeUndefined()
     expect(parseDate('2026-1-01')).toBeUndefined()
+  })
+})
+
+describe('monthsAfter', () => {
+  it('is the start of the date addMonths gives, for any date and month count', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayNumber('1990-01-01'), max: dayNumber('2099-12-31') }).map(fromDayNumber),
+        fc.integer({ min: -60, max: 60 }),
+        (date, months) => {
+          expect(monthsAfter(date, months)).toBe(cstInstant(addMonths(date, months)))
+        },
+      ),
+    )
   })
 })
