@@ -169,7 +169,7 @@ function operatingTime(
   earned = Math.min(ci.max, earned)
   const lost = ci.max - earned
   const sentence = fill(ctx.c.m.findings.operatingTime, { foundedOn })
-  const finding: Finding = { rule: ci.def.id, points: -lost, sentence }
+  const finding: Finding = { rule: ci.def.id, points: lost === 0 ? 0 : -lost, sentence }
   return {
     id: ci.def.id,
     name: ci.def.name,

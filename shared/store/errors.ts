@@ -19,3 +19,8 @@ export class InvalidCursorError extends Error {
 export class ChainBrokenError extends Error {
   override name = 'ChainBrokenError'
 }
+
+/** The current rating changed since it was read: read again and recompute. */
+export class RatingConflictError extends Error {
+  override name = 'RatingConflictError'
+}

@@ -4,18 +4,21 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import { ScanCommand } from 'dynamodb-toolbox/table/actions/scan'
 import type { Grade } from '../agency/vocabulary.js'
 import { appendAudit } from './audit-chain.js'
 import { writeGroups } from './bulk.js'
 import { putOnce, versionCondition } from './conditional.js'
-import { type AgencyInput, defineAgencyEntity } from './entities/agency.js'
+import { type Agency, type AgencyInput, defineAgencyEntity } from './entities/agency.js'
 import { type AuditEventInput, defineAuditEntity } from './entities/audit.js'
+import { type CheckpointInput, defineCheckpointEntity } from './entities/checkpoint.js'
 import { defineObjectionEntity, type ObjectionInput } from './entities/objection.js'
 import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer.js'
-import { defineRatingEntity, defineRatingHistoryEntity, type StoredRatingInput } from './entities/rating.js'
-import { type CreditRecordInput, defineRecordEntity } from './entities/record.js'
+import { defineRatingEntity, defineRatingHistoryEntity, type StoredRating } from './entities/rating.js'
+import { type CreditRecord, type CreditRecordInput, defineRecordEntity } from './entities/record.js'
 import { type PageRequest, paged } from './paging.js'
+import { type SaveRating, saveRating } from './save-rating.js'
 import { createTable } from './table.js'
 
 /** Where the store reads and writes. */
@@ -28,15 +31,41 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
   const recordEntity = defineRecordEntity(table)
   const agencies = agencyEntity.build(EntityRepository)
   const records = recordEntity.build(EntityRepository)
-  const ratings = defineRatingEntity(table).build(EntityRepository)
+  const ratingEntity = defineRatingEntity(table)
+  const ratings = ratingEntity.build(EntityRepository)
   const history = defineRatingHistoryEntity(table).build(EntityRepository)
   const objections = defineObjectionEntity(table).build(EntityRepository)
   const audit = defineAuditEntity(table).build(EntityRepository)
   const officerKeys = defineOfficerKeyEntity(table).build(EntityRepository)
+  const checkpoints = defineCheckpointEntity(table).build(EntityRepository)
   const agencyPartition = (uscc: string) => `AGENCY#${uscc}`
   const all = { maxPages: Number.POSITIVE_INFINITY } as const
 
   return {
+    /**
+     * One page of a parallel scan for agency profiles: segment `segment` of `segments`. Returns the
+     * USCCs found (possibly none on a page) and the cursor of the next page.
+     */
+    async scanAgencies(segment: number, segments: number, page: PageRequest = {}) {
+      const result = await paged(`scan|${segment}/${segments}`, page, (options) =>
+        table
+          .build(ScanCommand)
+          .entities(agencyEntity)
+          .options({ segment, totalSegments: segments, attributes: ['uscc'], ...options })
+          .send(),
+      )
+      return { usccs: result.items.map((a) => a.uscc), ...(result.next ? { next: result.next } : {}) }
+    },
+
+    /** A job's checkpoint for one segment, or undefined. */
+    async getCheckpoint(job: string, segment: number) {
+      return (await checkpoints.get({ job, segment }, { consistent: true })).Item
+    },
+    /** Records a job's progress in one segment. */
+    async putCheckpoint(checkpoint: CheckpointInput): Promise<void> {
+      await checkpoints.put(checkpoint)
+    },
+
     /** Reads one (absent) item: proves the table exists and answers. */
     async ping(): Promise<void> {
       await agencies.get({ uscc: 'HEALTHCHECK' })
@@ -91,13 +120,46 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
     },
 
+    /**
+     * Everything the rating of one agency is computed from, read consistently in one query of its
+     * partition: the profile, the current rating and the records (sort keys PROFILE … RECORD#~).
+     */
+    async loadForRating(uscc: string) {
+      const { Items = [] } = await table
+        .build(QueryCommand)
+        .entities(agencyEntity, ratingEntity, recordEntity)
+        .query({ partition: agencyPartition(uscc), range: { between: ['PROFILE', 'RECORD$'] } })
+        .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY, showEntityAttr: true })
+        .send()
+      let agency: Agency | undefined
+      let rating: StoredRating | undefined
+      const found: CreditRecord[] = []
+      for (const item of Items) {
+        if (item.entity === 'Agency') agency = item
+        else if (item.entity === 'Rating') rating = item
+        else if (item.entity === 'CreditRecord') found.push(item)
+      }
+      return { agency, rating, records: found }
+    },
+    /** The newest audit event of an agency, read consistently (to chain the next one). */
+    async lastAuditConsistent(uscc: string) {
+      const { Items = [] } = await audit.query(
+        { partition: agencyPartition(uscc), range: { beginsWith: 'AUDIT#' } },
+        { reverse: true, limit: 1, consistent: true },
+      )
+      return Items[0]
+    },
+
     /** The cached current rating, or undefined. */
     async getRating(uscc: string) {
       return (await ratings.get({ uscc })).Item
     },
-    /** Replaces the current rating. */
-    async putRating(rating: StoredRatingInput): Promise<void> {
-      await ratings.put(rating)
+    /**
+     * Saves a new current rating (with history and audit when given) in one transaction, only if the
+     * rating is still at the revision read: RatingConflictError otherwise.
+     */
+    async saveRating(save: SaveRating): Promise<void> {
+      await saveRating({ ratings, history, audit }, save)
     },
     /** Current ratings of one grade, by region code then USCC, within a GB/T 2260 prefix. */
     async listRatingsByGrade(grade: Grade, regionPrefix = '', page: PageRequest = {}) {
@@ -115,17 +177,6 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
     },
 
-    /** Records a grade change; writing the same entry twice is harmless. */
-    async putRatingHistory(entry: {
-      uscc: string
-      computedAt: string
-      grade: Grade
-      score?: number
-      methodology: { id: string; version: string }
-      contentHash: string
-    }) {
-      await history.put(entry)
-    },
     /** Grade changes, newest first. */
     async listRatingHistory(uscc: string, page: PageRequest = {}) {
       return paged(`history|${uscc}`, page, (options) =>

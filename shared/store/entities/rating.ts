@@ -1,7 +1,8 @@
 /**
  * Current rating (the cache): `AGENCY#<uscc>` / `RATING#CURRENT`, indexed by grade and region and
- * by the day it falls due. Rating history: `AGENCY#<uscc>` / `HISTORY#<computedAt>` (DESIGN.md
- * said `RATING#<computedAt>`; a separate prefix lets one query read history without the current item).
+ * by the day it falls due. Rating history: `AGENCY#<uscc>` / `HISTORY#<computedAt>#<revision>`
+ * (DESIGN.md said `RATING#<computedAt>`; a separate prefix lets one query read history without the
+ * current item, and the revision keeps two changes in one millisecond apart).
  */
 import { Entity, type FormattedItem, type InputItem } from 'dynamodb-toolbox/entity'
 import { any } from 'dynamodb-toolbox/schema/any'
@@ -35,6 +36,8 @@ const ratingAttributes = item({
   validUntil: string().optional(),
   /** Compact JWS attesting grade, hash and time. */
   attestation: string().optional(),
+  /** Optimistic-lock counter: a write names the revision it read. */
+  revision: number(),
 })
 
 /** Item schema of rating items (keys declared in the schema). */
@@ -69,12 +72,21 @@ export type StoredRatingInput = InputItem<RatingEntity>
 /** Item schema of ratingHistory items (keys declared in the schema). */
 export const ratingHistorySchema = item({
   uscc: string().key().transform(prefix('AGENCY')).savedAs('pk'),
-  computedAt: string().key().transform(prefix('HISTORY')).savedAs('sk'),
+  computedAt: string().key(),
+  /** The rating revision this change produced: two changes at one instant stay two entries. */
+  revision: number().key(),
   grade: string().enum(...GRADES),
   score: number().optional(),
   methodology: methodologyRef(),
   contentHash: string(),
-})
+}).and((s) => ({
+  sk: string()
+    .key()
+    .hidden()
+    .link<typeof s>(
+      ({ computedAt, revision }) => `HISTORY#${computedAt}#${String(revision).padStart(10, '0')}`,
+    ),
+}))
 
 /** The RatingHistory entity over a table. */
 export const defineRatingHistoryEntity = (table: ChengxinTable) =>

@@ -212,3 +212,15 @@ describe('canonical input', () => {
     )
   })
 })
+
+describe('numbers in a rating', () => {
+  it('are plain integers, never -0 (which would not survive a JSON round trip)', () => {
+    fc.assert(
+      fc.property(input, asOf, (i, at) => {
+        const rating = rate(i, at)
+        expect(JSON.parse(JSON.stringify(rating))).toEqual(rating)
+      }),
+      RUNS,
+    )
+  })
+})

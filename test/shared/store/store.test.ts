@@ -1,11 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest'
-import { AUDIT_GENESIS } from '../../../shared/store/audit-chain.js'
+import { AUDIT_GENESIS, nextAuditEvent } from '../../../shared/audit/chain.js'
 import { pack } from '../../../shared/store/bulk.js'
 import {
   AlreadyExistsError,
   ChainBrokenError,
   InvalidCursorError,
+  RatingConflictError,
   VersionConflictError,
 } from '../../../shared/store/errors.js'
 import { anAgency, aRating, aRecord, USCC_A, USCC_B } from '../../fixtures/builders.js'
@@ -110,22 +111,23 @@ describe('current rating', () => {
 
   it('round-trips and is replaced by the next computation', async () => {
     const { store } = db.current
-    await store.putRating(aRating())
-    await store.putRating(aRating({ grade: 'B', score: 760 }))
-    expect(await store.getRating(USCC_A)).toEqual(aRating({ grade: 'B', score: 760 }))
+    await store.saveRating({ rating: aRating(), readRevision: undefined })
+    await store.saveRating({ rating: aRating({ grade: 'B', score: 760, revision: 2 }), readRevision: 1 })
+    expect(await store.getRating(USCC_A)).toEqual(aRating({ grade: 'B', score: 760, revision: 2 }))
   })
 
   it('is listed by grade, narrowed to a province or city', async () => {
     const { store } = db.current
-    await store.putRating(
-      aRating({
+    await store.saveRating({
+      rating: aRating({
         uscc: USCC_B,
         region: '330100',
         name: '杭州',
         grade: 'B',
         validUntil: '2027-05-01T00:00:00.000Z',
       }),
-    )
+      readRevision: undefined,
+    })
     expect((await store.listRatingsByGrade('B')).items.map((r) => r.uscc)).toEqual([USCC_B, USCC_A])
     expect((await store.listRatingsByGrade('B', '44')).items.map((r) => r.uscc)).toEqual([USCC_A])
     expect((await store.listRatingsByGrade('A')).items).toEqual([])
@@ -136,7 +138,16 @@ describe('current rating', () => {
     // 16:00Z on 1 March is 00:00 on 2 March in Beijing.
     expect((await store.listRatingsDueOn('2027-03-02')).items.map((r) => r.uscc)).toEqual([USCC_A])
     expect((await store.listRatingsDueOn('2027-03-01')).items).toEqual([])
-    await store.putRating(aRating({ grade: 'B', score: 760, validUntil: undefined }))
+    await store.saveRating({
+      rating: aRating({
+        grade: 'B',
+        score: 760,
+        validUntil: undefined,
+        revision: 3,
+        contentHash: 'sha256:cc',
+      }),
+      readRevision: 2,
+    })
     expect((await store.listRatingsDueOn('2027-03-02')).items).toEqual([])
   })
 
@@ -165,27 +176,95 @@ describe('current rating', () => {
   })
 })
 
+describe('saving a rating', () => {
+  const db = useTable()
+
+  it('refuses a write based on a revision that is no longer current, and changes nothing', async () => {
+    const { store } = db.current
+    await store.saveRating({ rating: aRating(), readRevision: undefined })
+    await store.saveRating({
+      rating: aRating({ grade: 'B', revision: 2, contentHash: 'sha256:b' }),
+      readRevision: 1,
+    })
+    await expect(
+      store.saveRating({
+        rating: aRating({ grade: 'C', revision: 2, contentHash: 'sha256:c' }),
+        readRevision: 1,
+      }),
+    ).rejects.toBeInstanceOf(RatingConflictError)
+    await expect(
+      store.saveRating({ rating: aRating({ grade: 'D', contentHash: 'sha256:d' }), readRevision: undefined }),
+    ).rejects.toBeInstanceOf(RatingConflictError)
+    expect(await store.getRating(USCC_A)).toMatchObject({ grade: 'B', revision: 2 })
+  })
+
+  it('writes the history entry and the audit event with the rating, or none of them', async () => {
+    const { store } = db.current
+    const history = {
+      uscc: USCC_B,
+      computedAt: '2026-12-04T02:00:00.000Z',
+      revision: 1,
+      grade: 'A' as const,
+      score: 1040,
+      methodology: { id: 'ldt3002', version: '0.1.0' },
+      contentHash: 'sha256:x',
+    }
+    const audit = nextAuditEvent(undefined, {
+      uscc: USCC_B,
+      at: history.computedAt,
+      actor: 'system:rate',
+      action: 'rating.changed',
+      subject: 'RATING#CURRENT',
+      detail: { grade: 'A' },
+    })
+    await expect(
+      store.saveRating({
+        rating: aRating({ uscc: USCC_B }),
+        readRevision: undefined,
+        history,
+        audit: { ...audit, seq: 2 },
+      }),
+    ).rejects.toBeInstanceOf(RatingConflictError)
+    expect(await store.getRating(USCC_B)).toBeUndefined()
+    expect((await store.listRatingHistory(USCC_B)).items).toEqual([])
+    await store.saveRating({ rating: aRating({ uscc: USCC_B }), readRevision: undefined, history, audit })
+    expect((await store.listRatingHistory(USCC_B)).items).toHaveLength(1)
+    expect(await store.listAudit(USCC_B)).toHaveLength(1)
+  })
+})
+
 describe('rating history', () => {
   const db = useTable()
 
-  it('lists grade changes newest first, apart from the current rating', async () => {
+  it('lists grade changes newest first, apart from the current rating, two changes in one instant included', async () => {
     const { store } = db.current
-    await store.putRating(aRating())
-    const entry = {
+    const entry = (revision: number, computedAt: string, grade: 'A' | 'B') => ({
       uscc: USCC_A,
-      grade: 'A' as const,
+      computedAt,
+      revision,
+      grade,
       score: 905,
       methodology: { id: 'ldt3002', version: '0.1.0' },
-    }
-    await store.putRatingHistory({ ...entry, computedAt: '2026-01-01T00:00:00.000Z', contentHash: 'h1' })
-    await store.putRatingHistory({
-      ...entry,
-      computedAt: '2026-06-01T00:00:00.000Z',
-      contentHash: 'h2',
-      grade: 'B',
+      contentHash: `h${revision}`,
+    })
+    const at = '2026-06-01T00:00:00.000Z'
+    await store.saveRating({
+      rating: aRating({ contentHash: 'h1' }),
+      readRevision: undefined,
+      history: entry(1, '2026-01-01T00:00:00.000Z', 'A'),
+    })
+    await store.saveRating({
+      rating: aRating({ revision: 2, contentHash: 'h2' }),
+      readRevision: 1,
+      history: entry(2, at, 'B'),
+    })
+    await store.saveRating({
+      rating: aRating({ revision: 3, contentHash: 'h3' }),
+      readRevision: 2,
+      history: entry(3, at, 'A'),
     })
     const { items } = await store.listRatingHistory(USCC_A)
-    expect(items.map((h) => h.contentHash)).toEqual(['h2', 'h1'])
+    expect(items.map((h) => h.contentHash)).toEqual(['h3', 'h2', 'h1'])
   })
 })
 

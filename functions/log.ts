@@ -1,0 +1,14 @@
+/** Structured logs: one JSON object per line on stdout (CloudWatch and the local runner both read them). */
+export type Log = (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void
+
+/** Logs JSON lines with a timestamp and the service name. */
+export function jsonLog(service: string): Log {
+  return (level, msg, fields = {}) => {
+    const line = JSON.stringify({ level, msg, service, time: new Date().toISOString(), ...fields })
+    if (level === 'error') console.error(line)
+    else console.log(line)
+  }
+}
+
+/** A log that drops everything (tests, quiet CLIs). */
+export const silentLog: Log = () => {}
