@@ -71,10 +71,9 @@ describe('rateAgency', () => {
     const { store } = db.current
     const { deps } = pipelineDeps(store)
     const uscc = '9144030071526726XG'
-    await importClean(store, uscc)
+    const { agency, records } = await importClean(store, uscc)
     await rateAgency(deps, uscc, deps.now())
-    const { agency, records } = await store.loadForRating(uscc)
-    const expected = evaluate({ agency: agency!, records }, DEFAULT_METHODOLOGY, deps.now())
+    const expected = evaluate({ agency, records }, DEFAULT_METHODOLOGY, deps.now())
     const stored = await store.getRating(uscc)
     expect(stored?.contentHash).toBe(expected.contentHash)
     expect(stored?.basis).toEqual(expected)
