@@ -1,38 +1,47 @@
-/** A progress bar for long local work: redrawn in place on a terminal, a line per quarter otherwise. */
+/**
+ * Progress for long local work: a bar redrawn in place on a terminal, a line per quarter otherwise.
+ * With no known total it counts instead (a line per 1,000 off a terminal).
+ */
 const WIDTH = 30
+const COUNT_STEP = 1_000
 
 /** A running progress display. */
 export type Progress = { update(done: number): void; finish(): void }
 
-/** Starts a progress display for `total` steps. */
+/** Starts a progress display for `total` steps (`undefined` when the total is not known). */
 export function progressBar(
   label: string,
-  total: number,
+  total: number | undefined,
   stream: NodeJS.WriteStream = process.stdout,
 ): Progress {
+  if (total !== undefined && total <= 0) return { update() {}, finish() {} }
   const started = Date.now()
-  let lastQuarter = -1
+  let last = 0
+  let shown = -1
   const line = (done: number) => {
-    const share = total === 0 ? 1 : Math.min(1, done / total)
+    if (total === undefined) return `${label} ${done}`
+    const share = Math.min(1, done / total)
     const filled = Math.round(share * WIDTH)
     const bar = `${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}`
     return `${label} ${bar} ${String(Math.round(share * 100)).padStart(3)}% ${done}/${total}`
   }
   return {
     update(done) {
+      last = done
       if (stream.isTTY) {
         stream.write(`\r${line(done)}`)
         return
       }
-      const quarter = Math.floor((done / Math.max(total, 1)) * 4)
-      if (quarter > lastQuarter) {
-        lastQuarter = quarter
+      const step = total === undefined ? Math.floor(done / COUNT_STEP) : Math.floor((done / total) * 4)
+      if (step > shown) {
+        shown = step
         stream.write(`${line(done)}\n`)
       }
     },
     finish() {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
-      stream.write(`${stream.isTTY ? `\r${line(total)}` : line(total)} (${seconds} s)\n`)
+      const final = line(total ?? last)
+      stream.write(`${stream.isTTY ? `\r${final}` : final} (${seconds} s)\n`)
     },
   }
 }

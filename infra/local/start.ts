@@ -19,6 +19,7 @@ import { seedDemo } from './demo-seed.js'
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js'
 import { listen } from './listen.js'
 import { acquire, announce, readSeedState, release, writeSeedState } from './local-state.js'
+import { localRateDeps, rateOnStart, startRatingPipeline } from './rating.js'
 
 const USAGE = `Usage: npm start [-- --in-memory] [-- --agencies N] [-- --seed S]
   --in-memory   keep the database in memory (no database written to the data folder)
@@ -39,12 +40,14 @@ async function main(): Promise<void> {
 
   let db: DynamoDbLocal | undefined
   let server: ServerType | undefined
+  let stopPipeline: (() => Promise<void>) | undefined
   let stopping = false
   const shutdown = async (code: number, message?: string) => {
     if (stopping) return
     stopping = true
     if (message) console.error(message)
     server?.close()
+    await stopPipeline?.().catch(() => {})
     release(dataDir)
     await db?.stop()
     process.exit(code)
@@ -88,7 +91,15 @@ async function main(): Promise<void> {
   const { client, documentClient } = createClients(db.endpoint)
   await ensureTable(client, LOCAL_TABLE_NAME)
   const ready = createStore({ documentClient, tableName: LOCAL_TABLE_NAME })
-  await seedIfNeeded(ready, args, args.inMemory ? undefined : dataDir)
+  const seeded = await seedIfNeeded(ready, args, args.inMemory ? undefined : dataDir)
+  const rateDeps = localRateDeps(ready)
+  const rated = await rateOnStart(rateDeps, seeded ?? 0)
+  if (rated.written > 0) console.log(`Rated ${rated.written} agencies 已计算评级.`)
+  stopPipeline = await startRatingPipeline(rateDeps, {
+    client,
+    endpoint: db.endpoint,
+    tableName: LOCAL_TABLE_NAME,
+  })
   store = ready
 
   const url = `http://127.0.0.1:${port}`
@@ -118,17 +129,18 @@ async function seedIfNeeded(
 ) {
   const unfinished = dataDir ? readSeedState(dataDir) : undefined
   const resume = unfinished && !unfinished.complete
-  if (!resume && !(await store.isEmpty())) return
+  if (!resume && !(await store.isEmpty())) return undefined
   const params = resume
     ? unfinished
     : { agencies: args.agencies, seed: args.seed, asOf: chinaDate(new Date()) }
-  if (params.agencies === 0) return
+  if (params.agencies === 0) return undefined
   if (dataDir) writeSeedState(dataDir, { ...params, complete: false })
   const seeded = await seedDemo(store, params)
   if (dataDir) writeSeedState(dataDir, { ...params, complete: true })
   console.log(
     `Seeded ${seeded.agencies} demo agencies and ${seeded.records} records (seed ${params.seed}, as of ${params.asOf}).`,
   )
+  return seeded.agencies
 }
 
 function readArgs() {

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { freePort } from '../../../infra/local/dynamodb-local.js'
+import { createClients } from '../../../shared/store/clients.js'
+import { createStore } from '../../../shared/store/store.js'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'chengxin-start-'))
 const started: ChildProcess[] = []
@@ -69,6 +71,44 @@ function javaOnPort(port: string): number[] {
     .map((m) => Number(m?.[1]))
 }
 
+/**
+ * The demo agencies are rated on first start, and a record written through the repository moves
+ * its agency's cached rating within 2 seconds (stream → stream handler → rating).
+ */
+async function expectLiveRating(runner: Runner) {
+  expect(runner.output()).toMatch(/Rated 12 agencies/)
+  const state = JSON.parse(readFileSync(join(dataDir, 'runner.json'), 'utf8'))
+  const { documentClient } = createClients(state.dynamodbEndpoint)
+  const store = createStore({ documentClient, tableName: state.tableName })
+  const rated = (
+    await Promise.all((['A+', 'A', 'B', 'C', 'D', 'NR'] as const).map((g) => store.listRatingsByGrade(g)))
+  ).flatMap((p) => p.items)
+  expect(rated).toHaveLength(12)
+  const target = rated.find((r) => r.grade !== 'D' && r.grade !== 'NR')
+  const agency = await store.getAgency(target?.uscc ?? '')
+  if (!target || !agency) throw new Error('no rated agency to change')
+  const written = Date.now()
+  await store.putRecord({
+    uscc: agency.uscc,
+    occurredOn: '2026-12-01',
+    id: '01KLIVE0000000000000000001',
+    kind: 'criminal_penalty',
+    severity: 'serious',
+    title: { zh: '负责人受刑事处罚（测试）', en: 'Person in charge sentenced (test)' },
+    authority: '某市人民法院',
+    source: { name: 'test' },
+    region: agency.region,
+    status: 'effective',
+    submitted: { officerId: 'test', at: new Date().toISOString() },
+    demo: true,
+    version: 1,
+  })
+  while ((await store.getRating(agency.uscc))?.grade !== 'D') {
+    expect(Date.now() - written, 'rating readable within 2 s').toBeLessThan(2_000)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
 async function waitUntilGone(pids: number[], timeoutMs = 10_000): Promise<void> {
   const alive = () =>
     pids.filter((pid) => {
@@ -99,6 +139,7 @@ describe('npm start', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', checks: { table: 'ok' } })
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text()
     expect(home).toContain('演示数据')
+    await expectLiveRating(first)
 
     const second = startRunner({ PORT: String(await freePort()) })
     expect(await second.exited).toBe(1)
