@@ -4,43 +4,20 @@
  * Baseline in the same run: a loop that only sums each agency's records' points.
  */
 import type { Severity } from '../shared/agency/vocabulary.js'
-import { generateDemoData } from '../shared/demo/generate.js'
 import { assess } from '../shared/rating/assess.js'
 import { compile } from '../shared/rating/compile.js'
 import { evaluate } from '../shared/rating/evaluate.js'
-import type { RatingInput, RatingRecord } from '../shared/rating/input.js'
+import type { RatingInput } from '../shared/rating/input.js'
 import { DEFAULT_METHODOLOGY } from '../shared/rating/methodologies/index.js'
+import { benchData } from './fixtures.js'
 import type { BenchSuite } from './harness.js'
 
 const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 100_000)
 const RECORDS_PER_AGENCY = 10
 const AS_OF = new Date('2026-12-04T02:00:00.000Z')
 
-function inputs(): RatingInput[] {
-  const data = generateDemoData({ agencies: AGENCIES, seed: 3002, asOf: '2026-12-04' })
-  const byAgency = new Map<string, RatingRecord[]>()
-  for (const r of data.records) byAgency.set(r.uscc, [...(byAgency.get(r.uscc) ?? []), r as RatingRecord])
-  let donor = 0
-  return data.agencies.map((agency, i) => {
-    const records = [...(byAgency.get(agency.uscc) ?? [])]
-    // Top up with other agencies' records dated after this one was founded; give up after a while,
-    // since an agency founded last week has nothing to borrow.
-    for (let tries = 0; records.length < RECORDS_PER_AGENCY && tries < 1000; tries++) {
-      const copy = data.records[donor++ % data.records.length] as RatingRecord
-      if (copy.occurredOn < agency.foundedOn) continue
-      records.push({
-        ...copy,
-        id: `${copy.id.slice(0, 20)}${String(i).padStart(4, '0').slice(-4)}${records.length}`,
-      })
-    }
-    records.sort((a, b) =>
-      a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.id < b.id ? -1 : 1,
-    )
-    return { agency: agency as RatingInput['agency'], records }
-  })
-}
+const all: RatingInput[] = benchData(AGENCIES, RECORDS_PER_AGENCY)
 
-const all = inputs()
 /** Records per agency actually reached (reported with the figures). */
 export const meanRecords = all.reduce((n, a) => n + a.records.length, 0) / all.length
 let i = 0

@@ -17,6 +17,29 @@ export type BenchSuite = {
   samples?: number
 }
 
+/**
+ * A workload measured once as a whole (against a database, say) rather than as calls per second.
+ * `run` returns its own figures, including the baseline it measured in the same run.
+ */
+export type MacroBench = {
+  kind: 'macro'
+  name: string
+  description: string
+  run: () => Promise<Record<string, unknown>>
+}
+
+/** Figures of a macro bench with where and when they were measured. */
+export function describeRun(bench: MacroBench, figures: Record<string, unknown>) {
+  return {
+    suite: bench.name,
+    description: bench.description,
+    measuredAt: new Date().toISOString(),
+    gitSha: gitSha(),
+    machine: machine(),
+    figures,
+  }
+}
+
 export type CaseResult = {
   name: string
   opsPerSec: number

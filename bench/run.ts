@@ -5,7 +5,7 @@
 import { readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { type BenchSuite, runSuite, type SuiteResult } from './harness.js'
+import { type BenchSuite, describeRun, type MacroBench, runSuite, type SuiteResult } from './harness.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const wanted = process.argv.slice(2).filter((a) => a !== '--')
@@ -24,10 +24,16 @@ if (files.length === 0) {
 }
 
 for (const file of files) {
-  const suite = (await import(pathToFileURL(join(here, file)).href)).default as BenchSuite
-  console.log(`\n${suite.name}: ${suite.description}`)
-  const result = runSuite(suite)
-  writeFileSync(join(here, 'results', `${suite.name}.json`), `${JSON.stringify(result, null, 2)}\n`)
+  const bench = (await import(pathToFileURL(join(here, file)).href)).default as BenchSuite | MacroBench
+  console.log(`\n${bench.name}: ${bench.description}`)
+  if ('kind' in bench) {
+    const result = describeRun(bench, await bench.run())
+    writeFileSync(join(here, 'results', `${bench.name}.json`), `${JSON.stringify(result, null, 2)}\n`)
+    console.log(JSON.stringify(result.figures, null, 2))
+    continue
+  }
+  const result = runSuite(bench)
+  writeFileSync(join(here, 'results', `${bench.name}.json`), `${JSON.stringify(result, null, 2)}\n`)
   printTable(result)
 }
 

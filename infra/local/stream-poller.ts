@@ -94,8 +94,12 @@ export async function startStreamPoller(options: PollOptions): Promise<StreamPol
         if (Date.now() - lastRefresh > SHARD_REFRESH_MS) await refreshShards(false)
         for (const [shardId, iterator] of iterators) {
           if (stopped) break
-          if (iterator === undefined) iterators.delete(shardId)
-          else await pollShard(shardId, iterator)
+          if (iterator !== undefined) await pollShard(shardId, iterator)
+          // A shard that closed has a successor: look for it now rather than at the next refresh.
+          if (iterators.get(shardId) === undefined) {
+            iterators.delete(shardId)
+            await refreshShards(false)
+          }
         }
       } catch (error) {
         options.onError?.(error)

@@ -43,18 +43,18 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
 
   return {
     /**
-     * One page of a parallel scan for agency profiles: segment `segment` of `segments`. Returns the
-     * USCCs found (possibly none on a page) and the cursor of the next page.
+     * One page of a consistent parallel scan over profiles, ratings and records (segment `segment`
+     * of `segments`). An agency's items come together, profile then rating then records, though a
+     * page may end in the middle of them.
      */
-    async scanAgencies(segment: number, segments: number, page: PageRequest = {}) {
-      const result = await paged(`scan|${segment}/${segments}`, page, (options) =>
+    async scanRatingInputs(segment: number, segments: number, page: PageRequest = {}) {
+      return paged(`inputs|${segment}/${segments}`, page, (options) =>
         table
           .build(ScanCommand)
-          .entities(agencyEntity)
-          .options({ segment, totalSegments: segments, attributes: ['uscc'], ...options })
+          .entities(agencyEntity, ratingEntity, recordEntity)
+          .options({ segment, totalSegments: segments, consistent: true, showEntityAttr: true, ...options })
           .send(),
       )
-      return { usccs: result.items.map((a) => a.uscc), ...(result.next ? { next: result.next } : {}) }
     },
 
     /** A job's checkpoint for one segment, or undefined. */

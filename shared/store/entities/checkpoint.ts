@@ -17,6 +17,8 @@ export const checkpointSchema = item({
   segments: number(),
   /** Paging cursor of the scan after the last page fully done; absent at the start. */
   cursor: string().optional(),
+  /** The agency at the end of the last page, not yet rated: a resume starts with it. */
+  carry: string().optional(),
   done: boolean(),
   /** Agencies handled so far in this segment. */
   handled: number(),

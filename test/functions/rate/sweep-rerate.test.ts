@@ -97,9 +97,9 @@ describe('full re-rate', () => {
     let pages = 0
     const interrupting: Store = {
       ...store,
-      scanAgencies: async (...args) => {
+      scanRatingInputs: async (...args) => {
         if (++pages === 3) throw new Error('crash')
-        return store.scanAgencies(...args)
+        return store.scanRatingInputs(...args)
       },
     }
     await expect(
