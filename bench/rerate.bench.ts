@@ -75,7 +75,7 @@ async function rawPass(store: Store, saves: Map<string, SaveRating>): Promise<nu
       let cursor: string | undefined
       do {
         const page = await store.scanRatingInputs(segment, SEGMENTS, {
-          limit: 100,
+          limit: 1000,
           ...(cursor ? { cursor } : {}),
         })
         const usccs = page.items.filter((item) => item.entity === 'Agency').map((item) => item.uscc)

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { type BenchSuite, describeRun, type MacroBench, runSuite, type SuiteResult } from './harness.js'
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 const here = dirname(fileURLToPath(import.meta.url))
 const wanted = process.argv.slice(2).filter((a) => a !== '--')
 

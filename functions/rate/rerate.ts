@@ -19,7 +19,7 @@ export type RerateOptions = {
   segments?: number
   /** Agencies rated at once, across all segments. */
   concurrency?: number
-  /** Items read per scan page. */
+  /** Items read per scan page (default 1,000). */
   pageSize?: number
   /** Retries of a page or of failed agencies, with exponential backoff. */
   retries?: number
@@ -121,7 +121,7 @@ export async function rerateAll(
     for (;;) {
       const page = await withRetry(() =>
         deps.store.scanRatingInputs(segment, segments, {
-          limit: options.pageSize ?? 100,
+          limit: options.pageSize ?? 1000,
           ...(cursor ? { cursor } : {}),
         }),
       )

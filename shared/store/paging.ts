@@ -10,7 +10,10 @@ export type Page<T> = { items: T[]; next?: string }
 
 export type PageRequest = { limit?: number; cursor?: string }
 
+/** Largest page a list answers with (what the API hands out). */
 export const MAX_PAGE_SIZE = 100
+/** Largest page an internal scan reads at once. */
+export const MAX_SCAN_PAGE_SIZE = 1000
 
 const KEY_NAMES = new Set<string>(
   [PRIMARY_KEY, ...Object.values(INDEXES)].flatMap((k) => [k.partitionKey.name, k.sortKey.name]),
@@ -42,15 +45,15 @@ export function decodeCursor(scope: string, cursor: string | undefined): Record<
   return key as Record<string, string>
 }
 
-/** Clamps a requested page size to 1..MAX_PAGE_SIZE. */
-export function pageSize(limit: number | undefined, fallback = 50): number {
-  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit ?? fallback)))
+/** Clamps a requested page size to 1..max. */
+export function pageSize(limit: number | undefined, fallback = 50, max = MAX_PAGE_SIZE): number {
+  return Math.min(max, Math.max(1, Math.floor(limit ?? fallback)))
 }
 
 /** Runs one page of a query over the list `scope` and wraps its cursor. */
 export async function paged<T>(
   scope: string,
-  request: PageRequest,
+  request: PageRequest & { maxLimit?: number },
   query: (options: { limit: number; exclusiveStartKey?: Record<string, string> }) => Promise<{
     Items?: T[]
     LastEvaluatedKey?: Record<string, unknown>
@@ -58,7 +61,7 @@ export async function paged<T>(
 ): Promise<Page<T>> {
   const exclusiveStartKey = decodeCursor(scope, request.cursor)
   const { Items = [], LastEvaluatedKey } = await query({
-    limit: pageSize(request.limit),
+    limit: pageSize(request.limit, 50, request.maxLimit),
     ...(exclusiveStartKey ? { exclusiveStartKey } : {}),
   })
   const next = encodeCursor(scope, LastEvaluatedKey)

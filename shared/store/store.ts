@@ -17,7 +17,7 @@ import { defineObjectionEntity, type ObjectionInput } from './entities/objection
 import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer.js'
 import { defineRatingEntity, defineRatingHistoryEntity, type StoredRating } from './entities/rating.js'
 import { type CreditRecord, type CreditRecordInput, defineRecordEntity } from './entities/record.js'
-import { type PageRequest, paged } from './paging.js'
+import { MAX_SCAN_PAGE_SIZE, type PageRequest, paged } from './paging.js'
 import { type SaveRating, saveRating } from './save-rating.js'
 import { createTable } from './table.js'
 
@@ -48,7 +48,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
      * page may end in the middle of them.
      */
     async scanRatingInputs(segment: number, segments: number, page: PageRequest = {}) {
-      return paged(`inputs|${segment}/${segments}`, page, (options) =>
+      return paged(`inputs|${segment}/${segments}`, { ...page, maxLimit: MAX_SCAN_PAGE_SIZE }, (options) =>
         table
           .build(ScanCommand)
           .entities(agencyEntity, ratingEntity, recordEntity)
