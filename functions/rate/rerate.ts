@@ -34,7 +34,12 @@ export type RerateReport = {
   failed: { uscc: string; error: string }[]
 }
 
-type Group = { uscc: string; agency?: Agency; rating?: StoredRating; records: CreditRecord[] }
+type Group = {
+  uscc: string
+  agency?: Agency
+  rating?: Pick<StoredRating, 'contentHash' | 'name' | 'region'>
+  records: CreditRecord[]
+}
 
 const BACKOFF_BASE_MS = 100
 

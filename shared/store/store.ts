@@ -17,9 +17,15 @@ import { defineObjectionEntity, type ObjectionInput } from './entities/objection
 import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer.js'
 import { defineRatingEntity, defineRatingHistoryEntity, type StoredRating } from './entities/rating.js'
 import { type CreditRecord, type CreditRecordInput, defineRecordEntity } from './entities/record.js'
-import { MAX_SCAN_PAGE_SIZE, type PageRequest, paged } from './paging.js'
+import { MAX_SCAN_PAGE_SIZE, type Page, type PageRequest, paged } from './paging.js'
 import { type SaveRating, saveRating } from './save-rating.js'
 import { createTable } from './table.js'
+
+/** An item of a rating-inputs scan: a profile, a rating without its basis, or a record. */
+export type ScannedItem =
+  | (Agency & { entity: 'Agency' })
+  | (Omit<StoredRating, 'basis' | 'attestation'> & { entity: 'Rating' })
+  | (CreditRecord & { entity: 'CreditRecord' })
 
 /** Where the store reads and writes. */
 export type StoreOptions = { documentClient: DynamoDBDocumentClient; tableName: string | (() => string) }
@@ -39,6 +45,13 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
   const officerKeys = defineOfficerKeyEntity(table).build(EntityRepository)
   const checkpoints = defineCheckpointEntity(table).build(EntityRepository)
   const agencyPartition = (uscc: string) => `AGENCY#${uscc}`
+  const SCAN_ATTRIBUTES = [
+    ...new Set([
+      ...Object.keys(agencyEntity.attributes),
+      ...Object.keys(recordEntity.attributes),
+      ...Object.keys(ratingEntity.attributes).filter((name) => name !== 'basis' && name !== 'attestation'),
+    ]),
+  ] as ('uscc' | 'name')[]
   const all = { maxPages: Number.POSITIVE_INFINITY } as const
 
   return {
@@ -47,13 +60,31 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
      * of `segments`). An agency's items come together, profile then rating then records, though a
      * page may end in the middle of them.
      */
-    async scanRatingInputs(segment: number, segments: number, page: PageRequest = {}) {
-      return paged(`inputs|${segment}/${segments}`, { ...page, maxLimit: MAX_SCAN_PAGE_SIZE }, (options) =>
-        table
-          .build(ScanCommand)
-          .entities(agencyEntity, ratingEntity, recordEntity)
-          .options({ segment, totalSegments: segments, consistent: true, showEntityAttr: true, ...options })
-          .send(),
+    async scanRatingInputs(
+      segment: number,
+      segments: number,
+      page: PageRequest = {},
+    ): Promise<Page<ScannedItem>> {
+      return paged(
+        `inputs|${segment}/${segments}`,
+        { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
+        async (options) => {
+          const output = await table
+            .build(ScanCommand)
+            .entities(agencyEntity, ratingEntity, recordEntity)
+            .options({
+              segment,
+              totalSegments: segments,
+              consistent: true,
+              showEntityAttr: true,
+              // Everything but the rating's basis, the bulk of the data and not needed to tell whether
+              // a rating is still current.
+              attributes: SCAN_ATTRIBUTES,
+              ...options,
+            })
+            .send()
+          return output as unknown as { Items?: ScannedItem[]; LastEvaluatedKey?: Record<string, unknown> }
+        },
       )
     },
 
