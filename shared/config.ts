@@ -12,6 +12,16 @@ export const ENV = {
     description: 'DynamoDB endpoint; set only for DynamoDB Local',
     default: '',
   },
+  signingKeyId: {
+    name: 'SIGNING_KEY_ID',
+    description: 'KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs attestations, id or alias',
+    default: '',
+  },
+  signingKeyFile: {
+    name: 'SIGNING_KEY_FILE',
+    description: 'Instead of KMS: a private JWK file (created if missing) that signs attestations',
+    default: '',
+  },
   port: { name: 'PORT', description: 'Local runner: port of the HTTP server on 127.0.0.1', default: '3000' },
   dataDir: {
     name: 'CHENGXIN_DATA_DIR',
@@ -29,7 +39,12 @@ export function loadLocalConfig(env: Record<string, string | undefined>): { port
   return { ...(port ? { port } : {}), dataDir: env[ENV.dataDir.name] || ENV.dataDir.default }
 }
 
-export type Config = { tableName: string; dynamodbEndpoint?: string }
+export type Config = {
+  tableName: string
+  dynamodbEndpoint?: string
+  signingKeyId?: string
+  signingKeyFile?: string
+}
 
 /** A required variable is missing or empty; the message names it. */
 export class MissingConfigError extends Error {
@@ -45,6 +60,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     return value
   }
-  const endpoint = read(ENV.dynamodbEndpoint)
-  return { tableName: read(ENV.tableName), ...(endpoint ? { dynamodbEndpoint: endpoint } : {}) }
+  const optional = (setting: Setting) => {
+    const value = read(setting)
+    return value ? value : undefined
+  }
+  const endpoint = optional(ENV.dynamodbEndpoint)
+  const keyId = optional(ENV.signingKeyId)
+  const keyFile = optional(ENV.signingKeyFile)
+  return {
+    tableName: read(ENV.tableName),
+    ...(endpoint ? { dynamodbEndpoint: endpoint } : {}),
+    ...(keyId ? { signingKeyId: keyId } : {}),
+    ...(keyFile ? { signingKeyFile: keyFile } : {}),
+  }
+}
+
+/** Fails unless a signing key is configured (the API signs attestations). */
+export function requireSigningKey(config: Config): { kmsKeyId: string } | { keyFile: string } {
+  if (config.signingKeyId) return { kmsKeyId: config.signingKeyId }
+  if (config.signingKeyFile) return { keyFile: config.signingKeyFile }
+  throw new MissingConfigError(
+    `Environment variable ${ENV.signingKeyId.name} (or ${ENV.signingKeyFile.name}) is required: ${ENV.signingKeyId.description}`,
+  )
 }

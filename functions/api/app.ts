@@ -1,21 +1,44 @@
 /** The public HTTP app: a value, built from its dependencies, tested with app.request(). */
 import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { secureHeaders } from 'hono/secure-headers'
+import { type ApiDeps, createContext } from './context.js'
 import type { ErrorBody } from './errors.js'
 import { onError } from './errors.js'
 import { renderHome } from './home.js'
+import { rateLimit } from './rate-limit.js'
+import { agencyRoutes } from './routes/agency.js'
+import { catalogueRoutes } from './routes/catalogue.js'
+import { metaRoutes } from './routes/meta.js'
 
-/** What the app needs from the outside world. */
-export type ApiDeps = {
-  /** Throws unless the table answers. */
-  ping(): Promise<void>
-  now(): Date
-  /** The data is generated demo data (local runs): every page says so. */
-  demo: boolean
-}
+export type { ApiDeps } from './context.js'
+
+/** Pages of our own: scripts and styles only from us (inline styles allowed), never framed. */
+const HTML_CSP =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
 
 /** Builds the public app from its dependencies (a value: test it with app.request()). */
 export function createApp(deps: ApiDeps) {
   const app = new Hono()
+  const ctx = createContext(deps)
+
+  app.use(
+    secureHeaders({
+      // Badges and JSON are embedded and fetched from other sites.
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: 'DENY',
+    }),
+  )
+  const openCors = cors({
+    origin: '*',
+    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+    exposeHeaders: ['ETag', 'Retry-After'],
+    maxAge: 86_400,
+  })
+  app.use('/v1/*', openCors)
+  app.use('/.well-known/*', openCors)
+  if (deps.rateLimit) app.use(rateLimit(deps.rateLimit))
 
   app.get('/health', async (c) => {
     const checkedAt = deps.now().toISOString()
@@ -24,14 +47,23 @@ export function createApp(deps: ApiDeps) {
       await deps.ping()
       return c.json({ status: 'ok', checks: { table: 'ok' }, checkedAt })
     } catch (error) {
-      console.error(
-        JSON.stringify({ level: 'error', msg: 'health check failed', error: (error as Error).message }),
-      )
+      deps.log('error', 'health check failed', { error: (error as Error).message })
       return c.json({ status: 'unavailable', checks: { table: 'unavailable' }, checkedAt }, 503)
     }
   })
 
-  app.get('/', (c) => c.html(renderHome({ demo: deps.demo })))
+  app.get('/', (c) => {
+    c.header('Content-Security-Policy', HTML_CSP)
+    return c.html(renderHome({ demo: deps.demo }))
+  })
+  app.use('/v1/docs', async (c, next) => {
+    await next()
+    c.header('Content-Security-Policy', HTML_CSP)
+  })
+
+  agencyRoutes(app, ctx)
+  catalogueRoutes(app, ctx)
+  metaRoutes(app, ctx)
 
   app.notFound((c) =>
     c.json<ErrorBody>(
@@ -42,6 +74,6 @@ export function createApp(deps: ApiDeps) {
       404,
     ),
   )
-  app.onError(onError)
+  app.onError((error, c) => onError(error, c, deps.log))
   return app
 }

@@ -1,13 +1,37 @@
-/** Composition root for the API Lambda: configuration and clients, built once per cold start. */
-import { loadConfig } from '../../shared/config.js'
+/** Composition root for the API Lambda: configuration, clients, store, signer and search index, once per cold start. */
+import { KMSClient } from '@aws-sdk/client-kms'
+import { loadConfig, requireSigningKey } from '../../shared/config.js'
+import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
+import { noPinyin } from '../../shared/search/entry.js'
+import { kmsSigner } from '../../shared/signing/kms-signer.js'
+import { localSigner } from '../../shared/signing/local-signer.js'
 import { createClients } from '../../shared/store/clients.js'
 import { createStore } from '../../shared/store/store.js'
-import type { ApiDeps } from './app.js'
+import { jsonLog } from '../log.js'
+import type { ApiDeps } from './context.js'
+import { refreshingIndex } from './search-index.js'
+import { loadSearchEntries } from './search-source.js'
 
-/** Reads the configuration and builds the clients and store for the Lambda. */
-export function createDeps(env: Record<string, string | undefined> = process.env): ApiDeps {
+/** How long the Lambda keeps a search index before reloading it in the background. */
+const INDEX_MAX_AGE_MS = 5 * 60_000
+
+/** Builds what the API needs from the environment. */
+export async function createDeps(env: Record<string, string | undefined> = process.env): Promise<ApiDeps> {
   const config = loadConfig(env)
+  const key = requireSigningKey(config)
   const { documentClient } = createClients(config.dynamodbEndpoint)
   const store = createStore({ documentClient, tableName: config.tableName })
-  return { ping: () => store.ping(), now: () => new Date(), demo: false }
+  const signer =
+    'kmsKeyId' in key ? await kmsSigner(new KMSClient({}), key.kmsKeyId) : await localSigner(key.keyFile)
+  return {
+    ping: () => store.ping(),
+    now: () => new Date(),
+    demo: false,
+    store,
+    // The pinyin dictionary is too large for the Lambda bundle; pinyin search arrives with the open-data search index.
+    search: refreshingIndex(() => loadSearchEntries(store, noPinyin), INDEX_MAX_AGE_MS),
+    signer,
+    methodology: DEFAULT_METHODOLOGY,
+    log: jsonLog('api'),
+  }
 }

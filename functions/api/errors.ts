@@ -6,6 +6,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { InvalidUsccError } from '../../shared/identity/uscc.js'
 import { AlreadyExistsError, InvalidCursorError, VersionConflictError } from '../../shared/store/errors.js'
+import { jsonLog, type Log } from '../log.js'
 
 /** The body of every error answer. */
 export type ErrorBody = { error: string; message: string }
@@ -32,18 +33,15 @@ function known(error: unknown): HttpError | undefined {
 }
 
 /** Hono onError handler. */
-export function onError(error: Error, c: Context): Response {
+export function onError(error: Error, c: Context, log: Log = jsonLog('api')): Response {
   const answer = known(error)
   if (answer) return c.json<ErrorBody>({ error: answer.code, message: answer.message }, answer.status)
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      msg: 'unhandled',
-      name: error.name,
-      error: error.message,
-      stack: error.stack,
-    }),
-  )
+  log('error', 'unhandled', {
+    name: error.name,
+    error: error.message,
+    stack: error.stack,
+    path: c.req.path.slice(0, 200),
+  })
   return c.json<ErrorBody>(
     { error: 'internal', message: 'Something went wrong on our side; please try again.' },
     500,

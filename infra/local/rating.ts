@@ -35,14 +35,23 @@ export async function rateOnStart(deps: RateDeps & { now: () => Date }, expected
 export async function startRatingPipeline(
   deps: RateDeps & { now: () => Date },
   db: { client: DynamoDBClient; endpoint: string; tableName: string },
+  onChange: () => void = () => {},
 ): Promise<() => Promise<void>> {
   const poller = await startStreamPoller({
     ...db,
-    handle: (event) => handleStream(deps, event),
+    handle: async (event) => {
+      const result = await handleStream(deps, event)
+      if (result.report.written.length > 0) onChange()
+      return result
+    },
     onError: (error) => deps.log('error', 'stream polling failed', { error: String(error) }),
   })
   const runSweep = () =>
-    sweep(deps).catch((error: unknown) => deps.log('error', 'sweep failed', { error: String(error) }))
+    sweep(deps)
+      .then((report) => {
+        if (report.written.length > 0) onChange()
+      })
+      .catch((error: unknown) => deps.log('error', 'sweep failed', { error: String(error) }))
   void runSweep()
   const timer = setInterval(runSweep, LOCAL_SWEEP_MS)
   timer.unref()

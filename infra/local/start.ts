@@ -14,6 +14,7 @@ import { createClients } from '../../shared/store/clients.js'
 import { ensureTable } from '../../shared/store/ensure-table.js'
 import { createStore, type Store } from '../../shared/store/store.js'
 import { chinaDate } from '../../shared/time/calendar.js'
+import { localApiDeps } from './api-deps.js'
 import { fail, integerOption, runMain } from './cli.js'
 import { seedDemo } from './demo-seed.js'
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js'
@@ -61,15 +62,8 @@ async function main(): Promise<void> {
   )
 
   // Bind the port first, so a taken port is reported before any slow work.
-  let store: Store | undefined
-  const app = createApp({
-    ping: async () => {
-      if (!store) throw new Error('still starting')
-      await store.ping()
-    },
-    now: () => new Date(),
-    demo: true,
-  })
+  const api = await localApiDeps(dataDir)
+  const app = createApp(api.deps)
   const port = await listen(
     (options) => {
       server = serve({ fetch: app.fetch, hostname: '127.0.0.1', ...options })
@@ -95,12 +89,12 @@ async function main(): Promise<void> {
   const rateDeps = localRateDeps(ready)
   const rated = await rateOnStart(rateDeps, seeded ?? 0)
   if (rated.written > 0) console.log(`Rated ${rated.written} agencies 已计算评级.`)
-  stopPipeline = await startRatingPipeline(rateDeps, {
-    client,
-    endpoint: db.endpoint,
-    tableName: LOCAL_TABLE_NAME,
-  })
-  store = ready
+  stopPipeline = await startRatingPipeline(
+    rateDeps,
+    { client, endpoint: db.endpoint, tableName: LOCAL_TABLE_NAME },
+    api.changed,
+  )
+  api.attach(ready)
 
   const url = `http://127.0.0.1:${port}`
   announce(dataDir, {

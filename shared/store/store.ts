@@ -27,6 +27,9 @@ export type ScannedItem =
   | (Omit<StoredRating, 'basis' | 'attestation'> & { entity: 'Rating' })
   | (CreditRecord & { entity: 'CreditRecord' })
 
+/** An item of a directory scan: a profile or a rating without its basis. */
+export type DirectoryItem = Exclude<ScannedItem, { entity: 'CreditRecord' }>
+
 /** Where the store reads and writes. */
 export type StoreOptions = { documentClient: DynamoDBDocumentClient; tableName: string | (() => string) }
 
@@ -84,6 +87,32 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
             })
             .send()
           return output as unknown as { Items?: ScannedItem[]; LastEvaluatedKey?: Record<string, unknown> }
+        },
+      )
+    },
+
+    /** One page of a parallel scan over profiles and ratings (without basis), for directories and search. */
+    async scanDirectory(
+      segment: number,
+      segments: number,
+      page: PageRequest = {},
+    ): Promise<Page<DirectoryItem>> {
+      return paged(
+        `directory|${segment}/${segments}`,
+        { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
+        async (options) => {
+          const output = await table
+            .build(ScanCommand)
+            .entities(agencyEntity, ratingEntity)
+            .options({
+              segment,
+              totalSegments: segments,
+              showEntityAttr: true,
+              attributes: SCAN_ATTRIBUTES,
+              ...options,
+            })
+            .send()
+          return output as unknown as { Items?: DirectoryItem[]; LastEvaluatedKey?: Record<string, unknown> }
         },
       )
     },

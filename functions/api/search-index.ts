@@ -1,0 +1,48 @@
+/**
+ * The in-memory search index: every agency's entry, loaded once and refreshed in the background when
+ * it grows old or the ratings change, so a search never waits for DynamoDB.
+ */
+import type { SearchEntry } from '../../shared/search/entry.js'
+
+export type SearchIndex = {
+  /** The current entries (loads them on first use). */
+  entries(): Promise<readonly SearchEntry[]>
+  /** When the entries in use were loaded (UTC), or undefined before the first load. */
+  loadedAt(): string | undefined
+  /** Marks the entries out of date; the next call reloads them in the background. */
+  invalidate(): void
+}
+
+/** An index over `load`, reloaded in the background after `maxAgeMs` or an invalidation. */
+export function refreshingIndex(
+  load: () => Promise<SearchEntry[]>,
+  maxAgeMs: number,
+  now: () => number = Date.now,
+): SearchIndex {
+  let current: { entries: readonly SearchEntry[]; at: number } | undefined
+  let loading: Promise<readonly SearchEntry[]> | undefined
+  let dirty = false
+  const reload = () => {
+    loading ??= load()
+      .then((entries) => {
+        current = { entries, at: now() }
+        dirty = false
+        return entries
+      })
+      .finally(() => {
+        loading = undefined
+      })
+    return loading
+  }
+  return {
+    async entries() {
+      if (!current) return reload()
+      if (dirty || now() - current.at > maxAgeMs) void reload().catch(() => {})
+      return current.entries
+    },
+    loadedAt: () => (current ? new Date(current.at).toISOString() : undefined),
+    invalidate: () => {
+      dirty = true
+    },
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The API's dependencies on the local server. The server answers before the database is up, so the
+ * store is attached later; until then data routes answer 503 "starting".
+ */
+import { resolve } from 'node:path'
+import type { ApiDeps } from '../../functions/api/context.js'
+import { HttpError } from '../../functions/api/errors.js'
+import { refreshingIndex } from '../../functions/api/search-index.js'
+import { loadSearchEntries } from '../../functions/api/search-source.js'
+import { jsonLog } from '../../functions/log.js'
+import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
+import { pinyinOf } from '../../shared/search/pinyin.js'
+import { localSigner } from '../../shared/signing/local-signer.js'
+import type { Store } from '../../shared/store/store.js'
+
+/** Requests per second per client, and the burst allowed. */
+const RATE_LIMIT = { perSecond: 50, burst: 200 }
+/** The index is also reloaded after every change the rating pipeline writes. */
+const INDEX_MAX_AGE_MS = 60_000
+
+export async function localApiDeps(dataDir: string) {
+  let store: Store | undefined
+  const ready = (): Store => {
+    if (store) return store
+    throw new HttpError(
+      503,
+      'starting',
+      'Chengxin is still starting; try again in a moment / 正在启动，请稍候',
+    )
+  }
+  const search = refreshingIndex(async () => loadSearchEntries(ready(), pinyinOf), INDEX_MAX_AGE_MS)
+  const deps: ApiDeps = {
+    ping: async () => {
+      await ready().ping()
+    },
+    now: () => new Date(),
+    demo: true,
+    store: {
+      getAgency: (uscc) => ready().getAgency(uscc),
+      getRating: (uscc) => ready().getRating(uscc),
+      listRatingHistory: (uscc, page) => ready().listRatingHistory(uscc, page),
+    },
+    search,
+    signer: await localSigner(resolve(dataDir, 'keys', 'attestation.jwk.json')),
+    methodology: DEFAULT_METHODOLOGY,
+    log: jsonLog('api', 'warn'),
+    rateLimit: {
+      ...RATE_LIMIT,
+      clientKey: (c) => {
+        const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+          ?.incoming
+        return incoming?.socket?.remoteAddress ?? 'local'
+      },
+    },
+  }
+  return {
+    deps,
+    /** Attaches the store once the database is ready. */
+    attach(ready: Store) {
+      store = ready
+      search.invalidate()
+    },
+    /** Something was re-rated: the search index reloads. */
+    changed: () => search.invalidate(),
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Search over the in-memory index: by USCC, licence number, Chinese name (substring), pinyin or
+ * pinyin initials, with filters by region (a GB/T 2260 prefix), grade and service type. Results in
+ * a stable order: best match first, then by USCC. Pure.
+ */
+import type { Grade, ServiceType } from '../agency/vocabulary.js'
+import { parseUscc } from '../identity/uscc.js'
+import type { SearchEntry } from './entry.js'
+
+export type SearchQuery = { q?: string; region?: string; grade?: Grade; serviceType?: ServiceType }
+export type SearchHit = {
+  entry: SearchEntry
+  score: number
+  matched: 'uscc' | 'licence' | 'name' | 'alias' | 'pinyin' | 'initials' | 'all'
+}
+
+const HAN = /\p{Script=Han}/u
+const LATIN = /^[a-z0-9]+$/
+
+/** Lower case, full-width folded, spaces and most punctuation removed. */
+export function normaliseQuery(q: string): string {
+  return q
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s·・.,，。'"“”‘’()（）\-_/]+/g, '')
+}
+
+function nameScore(name: string, q: string): number {
+  const n = name.normalize('NFKC').toLowerCase()
+  if (n === q) return 100
+  if (n.startsWith(q)) return 80
+  return n.includes(q) ? 60 : 0
+}
+
+function readingScore(readings: string, q: string, prefixScore: number, containsScore: number): number {
+  let best = 0
+  for (const reading of readings.split('|')) {
+    if (!reading) continue
+    if (reading.startsWith(q)) return prefixScore
+    if (reading.includes(q)) best = containsScore
+  }
+  return best
+}
+
+/** How well an entry matches a normalised query (0: not at all). */
+export function match(entry: SearchEntry, q: string): Omit<SearchHit, 'entry'> | undefined {
+  if (q === '') return { score: 0, matched: 'all' }
+  const code = q.toUpperCase()
+  if (code.length === 18 && entry.uscc === code) return { score: 200, matched: 'uscc' }
+  if (code.length >= 6 && entry.uscc.startsWith(code)) return { score: 150, matched: 'uscc' }
+  if (entry.licenceNumbers.some((n) => normaliseQuery(n).includes(q)) && q.length >= 4)
+    return { score: 90, matched: 'licence' }
+  const byName = nameScore(entry.name, q)
+  if (byName) return { score: byName, matched: 'name' }
+  const byAlias = Math.max(0, ...entry.aliases.map((a) => nameScore(a, q))) && 50
+  if (byAlias) return { score: byAlias, matched: 'alias' }
+  if (!HAN.test(q) && LATIN.test(q)) {
+    const byPinyin = readingScore(entry.pinyin, q, 40, 30)
+    if (byPinyin) return { score: byPinyin, matched: 'pinyin' }
+    const byInitials = q.length >= 2 ? readingScore(entry.initials, q, 35, 25) : 0
+    if (byInitials) return { score: byInitials, matched: 'initials' }
+  }
+  return undefined
+}
+
+/** A GB/T 2260 code as the prefix it stands for: 440000 → 44 (Guangdong), 440100 → 4401 (Guangzhou). */
+export function regionPrefix(region: string): string {
+  let prefix = region
+  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2)
+  return prefix
+}
+
+/** Whether an entry passes the filters. */
+function passes(entry: SearchEntry, query: SearchQuery): boolean {
+  if (query.region && !entry.region.startsWith(regionPrefix(query.region))) return false
+  if (query.grade && entry.grade !== query.grade) return false
+  if (query.serviceType && !entry.serviceTypes.includes(query.serviceType)) return false
+  return true
+}
+
+/** Every matching entry, best first, ties by USCC. */
+export function search(entries: readonly SearchEntry[], query: SearchQuery): SearchHit[] {
+  const raw = query.q ?? ''
+  const parsed = parseUscc(raw)
+  const q = parsed.ok ? parsed.value.toLowerCase() : normaliseQuery(raw)
+  const hits: SearchHit[] = []
+  for (const entry of entries) {
+    if (!passes(entry, query)) continue
+    const m = match(entry, q)
+    if (m) hits.push({ entry, ...m })
+  }
+  return hits.sort(
+    (a, b) => b.score - a.score || (a.entry.uscc < b.entry.uscc ? -1 : a.entry.uscc > b.entry.uscc ? 1 : 0),
+  )
+}

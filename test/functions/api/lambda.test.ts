@@ -1,0 +1,108 @@
+/**
+ * The API as Lambda runs it: the esbuild bundle the stack deploys, loaded in a fresh Node process,
+ * called with real API Gateway HTTP API (v2) events, over DynamoDB Local.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { LambdaEvent } from 'hono/aws-lambda'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundleFunction } from '../../../infra/bundle.js'
+import { ratedApi } from '../../fixtures/api.js'
+
+let api: Awaited<ReturnType<typeof ratedApi>>
+const bundle = resolve('.build/test-api/index.mjs')
+beforeAll(async () => {
+  api = await ratedApi(5)
+  await bundleFunction('functions/api/handler.ts', bundle)
+}, 90_000)
+afterAll(async () => {
+  await api.table.drop()
+})
+
+/** An API Gateway HTTP API payload v2 event for a GET. */
+function event(rawPath: string, rawQueryString = '', headers: Record<string, string> = {}): LambdaEvent {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath,
+    rawQueryString,
+    cookies: [],
+    headers: { host: 'api.example', 'user-agent': 'test', ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example',
+      domainPrefix: 'api',
+      http: {
+        method: 'GET',
+        path: rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '203.0.113.1',
+        userAgent: 'test',
+      },
+      requestId: 'req',
+      routeKey: '$default',
+      stage: '$default',
+      time: '04/Dec/2026:02:00:00 +0000',
+      timeEpoch: 1_796_349_600_000,
+      authentication: null,
+      authorizer: {},
+    },
+    isBase64Encoded: false,
+    body: null,
+  } as unknown as LambdaEvent
+}
+
+/** Imports the bundle in a new process with the Lambda's environment and calls it once per event. */
+function invoke(events: LambdaEvent[]) {
+  const script = `
+    const { handler } = await import(${JSON.stringify(bundle)})
+    const events = JSON.parse(process.env.EVENTS)
+    const out = []
+    for (const e of events) out.push(await handler(e, {}))
+    console.log(JSON.stringify(out))`
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      EVENTS: JSON.stringify(events),
+      TABLE_NAME: api.table.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: api.table.endpoint,
+      SIGNING_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'chengxin-lambda-')), 'key.jwk.json'),
+      AWS_REGION: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+  })
+  expect(result.stderr).toBe('')
+  return JSON.parse(result.stdout) as {
+    statusCode: number
+    headers: Record<string, string>
+    body: string
+    isBase64Encoded: boolean
+  }[]
+}
+
+describe('the API Lambda bundle', () => {
+  it('answers API Gateway v2 events: an agency, a badge, a search and an error', async () => {
+    const uscc = (await api.deps.search.entries())[0]?.uscc ?? ''
+    const [detail, badge, search, invalid] = invoke([
+      event(`/v1/agencies/${uscc}`),
+      event(`/v1/agencies/${uscc}/badge.svg`, 'style=flat-square'),
+      event('/v1/agencies', 'limit=2'),
+      event('/v1/agencies/123'),
+    ])
+    expect(detail?.statusCode).toBe(200)
+    expect(JSON.parse(detail?.body ?? '{}').agency.uscc).toBe(uscc)
+    expect(detail?.headers.etag).toMatch(/^"sha256:/)
+    expect(badge?.statusCode).toBe(200)
+    expect(badge?.headers['content-type']).toBe('image/svg+xml; charset=utf-8')
+    expect(Buffer.from(badge?.body ?? '', badge?.isBase64Encoded ? 'base64' : 'utf8').toString()).toContain(
+      '<svg',
+    )
+    expect(JSON.parse(search?.body ?? '{}').items).toHaveLength(2)
+    expect(invalid?.statusCode).toBe(400)
+    expect(JSON.parse(invalid?.body ?? '{}')).toMatchObject({ error: 'invalid_uscc' })
+  })
+})
