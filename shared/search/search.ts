@@ -48,12 +48,11 @@ export function match(entry: SearchEntry, q: string): Omit<SearchHit, 'entry'> |
   const code = q.toUpperCase()
   if (code.length === 18 && entry.uscc === code) return { score: 200, matched: 'uscc' }
   if (code.length >= 6 && entry.uscc.startsWith(code)) return { score: 150, matched: 'uscc' }
-  if (entry.licenceNumbers.some((n) => normaliseQuery(n).includes(q)) && q.length >= 4)
+  if (q.length >= 4 && entry.licenceNumbers.some((n) => normaliseQuery(n).includes(q)))
     return { score: 90, matched: 'licence' }
   const byName = nameScore(entry.name, q)
   if (byName) return { score: byName, matched: 'name' }
-  const byAlias = Math.max(0, ...entry.aliases.map((a) => nameScore(a, q))) && 50
-  if (byAlias) return { score: byAlias, matched: 'alias' }
+  if (entry.aliases.some((a) => nameScore(a, q) > 0)) return { score: 50, matched: 'alias' }
   if (!HAN.test(q) && LATIN.test(q)) {
     const byPinyin = readingScore(entry.pinyin, q, 40, 30)
     if (byPinyin) return { score: byPinyin, matched: 'pinyin' }

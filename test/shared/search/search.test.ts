@@ -1,0 +1,153 @@
+/** Search over the in-memory index: what a job seeker types finds the agency they mean. */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { GRADES, SERVICE_TYPES } from '../../../shared/agency/vocabulary.js'
+import { composeUscc } from '../../../shared/identity/uscc.js'
+import { type SearchEntry, toSearchEntry } from '../../../shared/search/entry.js'
+import { pinyinOf } from '../../../shared/search/pinyin.js'
+import { normaliseQuery, regionPrefix, search } from '../../../shared/search/search.js'
+
+const chinaDate = (instant: string) => instant.slice(0, 10)
+
+function entry(
+  orgBody: string,
+  name: string,
+  over: Partial<Parameters<typeof toSearchEntry>[0]> = {},
+  grade: SearchEntry['grade'] = 'B',
+): SearchEntry {
+  return toSearchEntry(
+    {
+      uscc: composeUscc('9', '1', over.region ?? '440101', orgBody),
+      name,
+      aliases: [],
+      region: '440101',
+      serviceTypes: ['recruitment'],
+      permits: [],
+      demo: false,
+      ...over,
+    },
+    { grade, score: 900, computedAt: '2026-11-30T16:00:00.000Z' },
+    pinyinOf,
+    chinaDate,
+  )
+}
+
+const INDEX = [
+  entry('MA5TEQT0', '广州市南方人力资源服务有限公司', { permits: [{ number: '（粤）人服证字〔2021〕第0103000123号' }] }),
+  entry('MA5TEQT1', '广州智联招聘服务有限公司', { aliases: ['智联广州'], serviceTypes: ['online_recruitment'] }),
+  entry('MA5TEQT2', '深圳前海猎头咨询有限公司', { region: '440300', serviceTypes: ['headhunting'] }, 'A'),
+  entry('MA5TEQT3', '杭州西湖劳务派遣有限公司', {
+    region: '330106',
+    serviceTypes: ['labour_dispatch'],
+    permits: [{ number: '330106202400017' }],
+  }),
+]
+const names = (q: Parameters<typeof search>[1]) => search(INDEX, q).map((h) => h.entry.name)
+
+describe('search', () => {
+  it('finds by a Chinese substring, full pinyin (any case, spaces) and pinyin initials', () => {
+    expect(names({ q: '南方人力' })).toEqual(['广州市南方人力资源服务有限公司'])
+    expect(names({ q: 'Nan Fang Ren Li' })).toEqual(['广州市南方人力资源服务有限公司'])
+    expect(names({ q: 'shenzhen' })).toEqual(['深圳前海猎头咨询有限公司'])
+    expect(names({ q: 'szqh' })).toEqual(['深圳前海猎头咨询有限公司'])
+    expect(names({ q: 'HZXH' })).toEqual(['杭州西湖劳务派遣有限公司'])
+  })
+
+  it('ranks a name that starts with the words above one that only contains them', () => {
+    expect(names({ q: '广州' })).toEqual(['广州市南方人力资源服务有限公司', '广州智联招聘服务有限公司'])
+    expect(names({ q: '智联' })[0]).toBe('广州智联招聘服务有限公司')
+  })
+
+  it('finds by a former name or alias', () => {
+    const [hit] = search(INDEX, { q: '智联广州' })
+    expect(hit?.matched).toBe('alias')
+  })
+
+  it('finds by USCC, typed in lower case or full width, and by a prefix of it', () => {
+    const target = INDEX[2] as SearchEntry
+    const fullWidth = target.uscc.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+    for (const q of [target.uscc, target.uscc.toLowerCase(), fullWidth]) {
+      expect(search(INDEX, { q })[0]?.entry.uscc).toBe(target.uscc)
+    }
+    expect(search(INDEX, { q: target.uscc.slice(0, 10) }).map((h) => h.entry.uscc)).toEqual([target.uscc])
+  })
+
+  it('finds by licence number, with or without its brackets and punctuation', () => {
+    expect(names({ q: '第0103000123号' })).toEqual(['广州市南方人力资源服务有限公司'])
+    expect(names({ q: '0103000123' })).toEqual(['广州市南方人力资源服务有限公司'])
+    expect(names({ q: '330106202400017' })).toEqual(['杭州西湖劳务派遣有限公司'])
+  })
+
+  it('filters by province or city code, grade and service type', () => {
+    expect(names({ region: '440000' })).toHaveLength(3)
+    expect(names({ region: '440300' })).toEqual(['深圳前海猎头咨询有限公司'])
+    expect(names({ region: '330000', serviceType: 'labour_dispatch' })).toEqual(['杭州西湖劳务派遣有限公司'])
+    expect(names({ grade: 'A' })).toEqual(['深圳前海猎头咨询有限公司'])
+    expect(names({ q: '广州', grade: 'A' })).toEqual([])
+  })
+
+  it('reads region codes as the area they stand for', () => {
+    expect(regionPrefix('440000')).toBe('44')
+    expect(regionPrefix('440100')).toBe('4401')
+    expect(regionPrefix('440106')).toBe('440106')
+  })
+
+  it('finds nothing for text that matches nothing, rather than everything', () => {
+    expect(names({ q: '不存在的机构' })).toEqual([])
+    expect(names({ q: 'zzzz' })).toEqual([])
+    expect(normaliseQuery(' 南方 · 人力 ')).toBe('南方人力')
+  })
+})
+
+describe('search, for any input', () => {
+  const query = fc.record(
+    {
+      q: fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('广州', 'gz', 'nanfang', '9144')),
+      region: fc.constantFrom('440000', '440100', '440300', '330000', '110000'),
+      grade: fc.constantFrom(...GRADES),
+      serviceType: fc.constantFrom(...SERVICE_TYPES),
+    },
+    { requiredKeys: [] },
+  )
+
+  it('never throws, every hit passes the filters, and the order is best first then by USCC', () => {
+    fc.assert(
+      fc.property(query, (q) => {
+        const hits = search(INDEX, q)
+        for (const h of hits) {
+          if (q.grade) expect(h.entry.grade).toBe(q.grade)
+          if (q.serviceType) expect(h.entry.serviceTypes).toContain(q.serviceType)
+          if (q.region) expect(h.entry.region.startsWith(regionPrefix(q.region))).toBe(true)
+        }
+        for (let i = 1; i < hits.length; i++) {
+          const [a, b] = [hits[i - 1], hits[i]] as [(typeof hits)[0], (typeof hits)[0]]
+          expect(a.score > b.score || (a.score === b.score && a.entry.uscc < b.entry.uscc)).toBe(true)
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('gives the same answer whatever order the index is in', () => {
+    fc.assert(
+      fc.property(query, fc.shuffledSubarray(INDEX, { minLength: INDEX.length }), (q, shuffled) => {
+        expect(search(shuffled, q)).toEqual(search(INDEX, q))
+      }),
+    )
+  })
+
+  it('an empty query lists every agency that passes the filters', () => {
+    fc.assert(
+      fc.property(query, (q) => {
+        const listed = search(INDEX, { ...q, q: '' }).map((h) => h.entry.uscc)
+        const expected = INDEX.filter(
+          (e) =>
+            (!q.grade || e.grade === q.grade) &&
+            (!q.serviceType || e.serviceTypes.includes(q.serviceType)) &&
+            (!q.region || e.region.startsWith(q.region.replace(/(00)+$/, ''))),
+        ).map((e) => e.uscc)
+        expect(listed).toEqual(expected.sort())
+      }),
+    )
+  })
+})
