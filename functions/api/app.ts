@@ -1,10 +1,9 @@
 /** The public HTTP app: a value, built from its dependencies, tested with app.request(). */
 import { Hono } from 'hono'
-import { cors } from 'hono/cors'
-import { secureHeaders } from 'hono/secure-headers'
 import { type ApiDeps, createContext } from './context.js'
 import type { ErrorBody } from './errors.js'
 import { onError } from './errors.js'
+import { openCors, securityHeaders } from './headers.js'
 import { renderHome } from './home.js'
 import { rateLimit } from './rate-limit.js'
 import { agencyRoutes } from './routes/agency.js'
@@ -22,20 +21,7 @@ export function createApp(deps: ApiDeps) {
   const app = new Hono()
   const ctx = createContext(deps)
 
-  app.use(
-    secureHeaders({
-      // Badges and JSON are embedded and fetched from other sites.
-      crossOriginResourcePolicy: 'cross-origin',
-      crossOriginEmbedderPolicy: false,
-      xFrameOptions: 'DENY',
-    }),
-  )
-  const openCors = cors({
-    origin: '*',
-    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-    exposeHeaders: ['ETag', 'Retry-After'],
-    maxAge: 86_400,
-  })
+  app.use(securityHeaders)
   app.use('/v1/*', openCors)
   app.use('/.well-known/*', openCors)
   if (deps.rateLimit) app.use(rateLimit(deps.rateLimit))
@@ -57,8 +43,8 @@ export function createApp(deps: ApiDeps) {
     return c.html(renderHome({ demo: deps.demo }))
   })
   app.use('/v1/docs', async (c, next) => {
-    await next()
     c.header('Content-Security-Policy', HTML_CSP)
+    await next()
   })
 
   agencyRoutes(app, ctx)

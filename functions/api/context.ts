@@ -48,15 +48,16 @@ export type ApiContext = {
     | undefined
   >
   attestations: HotCache<string>
+  /** Response bodies of hot reads, for as long as the reads themselves are cached. */
+  bodies: HotCache<string>
   links(uscc: string): Record<string, string>
 }
 
 const ATTESTATION_TTL_MS = 3_600_000
 
 export function createContext(deps: ApiDeps): ApiContext {
-  const reads = hotCache<{ agency: Agency | undefined; rating: StoredRating | undefined }>(
-    deps.hotCacheMs ?? 2_000,
-  )
+  const hotMs = deps.hotCacheMs ?? 2_000
+  const reads = hotCache<{ agency: Agency | undefined; rating: StoredRating | undefined }>(hotMs)
   return {
     deps,
     staleAfterDays: deps.staleAfterDays ?? 400,
@@ -76,6 +77,7 @@ export function createContext(deps: ApiDeps): ApiContext {
       return undefined
     },
     attestations: hotCache<string>(ATTESTATION_TTL_MS),
+    bodies: hotCache<string>(hotMs, 1_000),
     links: (uscc) => ({
       self: `/v1/agencies/${uscc}`,
       history: `/v1/agencies/${uscc}/history`,

@@ -50,15 +50,19 @@ export function agencyRoutes(app: Hono, ctx: ApiContext) {
         links,
       })
     }
-    const unchanged = conditional(c, etagOf(rating?.contentHash ?? 'unrated', agency.version), CACHE.rating)
+    const etag = etagOf(rating?.contentHash ?? 'unrated', agency.version)
+    const unchanged = conditional(c, etag, CACHE.rating)
     if (unchanged) return unchanged
-    return c.json({
-      agency: agencyView(agency, now),
-      rating: rating ? ratingView(rating, now, ctx.staleAfterDays) : null,
-      disclaimer: DISCLAIMER,
-      ...(agency.demo ? { demo: DEMO_NOTICE } : {}),
-      links,
-    })
+    const body = await ctx.bodies.get(`detail ${uscc} ${etag}`, async () =>
+      JSON.stringify({
+        agency: agencyView(agency, now),
+        rating: rating ? ratingView(rating, now, ctx.staleAfterDays) : null,
+        disclaimer: DISCLAIMER,
+        ...(agency.demo ? { demo: DEMO_NOTICE } : {}),
+        links,
+      }),
+    )
+    return c.body(body, 200, { 'Content-Type': 'application/json' })
   })
 
   app.get('/v1/agencies/:uscc/history', async (c) => {
@@ -100,22 +104,23 @@ export function agencyRoutes(app: Hono, ctx: ApiContext) {
       return c.body(renderBadge(notFoundBadge(lang, style, theme)))
     }
     const stale = isStale(rating, deps.now(), ctx.staleAfterDays)
-    const unchanged = conditional(
-      c,
-      etagOf(rating.contentHash, agency.version, style, lang, theme, stale),
-      CACHE.badge,
-    )
+    const etag = etagOf(rating.contentHash, agency.version, style, lang, theme, stale)
+    const unchanged = conditional(c, etag, CACHE.badge)
     if (unchanged) return unchanged
-    const badge = gradeBadge({
-      grade: rating.grade,
-      name: agency.name,
-      asOf: chinaDate(rating.computedAt),
-      stale,
-      lang,
-      theme,
-      style,
-    })
-    return c.body(renderBadge(badge))
+    const svg = await ctx.bodies.get(`badge ${uscc} ${etag}`, async () =>
+      renderBadge(
+        gradeBadge({
+          grade: rating.grade,
+          name: agency.name,
+          asOf: chinaDate(rating.computedAt),
+          stale,
+          lang,
+          theme,
+          style,
+        }),
+      ),
+    )
+    return c.body(svg)
   })
 
   app.get('/v1/agencies/:uscc/badge.json', async (c) => {

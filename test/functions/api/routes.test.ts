@@ -2,6 +2,7 @@
 import { DOMParser } from '@xmldom/xmldom'
 import { compactVerify, createLocalJWKSet } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../../functions/api/app.js'
 import type { SearchEntry } from '../../../shared/search/entry.js'
 import { ratedApi } from '../../fixtures/api.js'
 
@@ -251,5 +252,47 @@ describe('the register as a whole', () => {
     const page = await get('/v1/docs')
     expect(page.headers.get('content-type')).toMatch(/text\/html/)
     expect(await page.text()).toContain('GET /v1/agencies/{uscc}/attestation')
+  })
+})
+
+describe('the per-instance hot cache', () => {
+  it('turns a burst on one agency into one read, and serves a changed rating once it expires', async () => {
+    const uscc = rated().uscc
+    const agency = await api.table.store.getAgency(uscc)
+    let rating = await api.table.store.getRating(uscc)
+    let clock = Date.parse('2026-12-04T02:00:00.000Z')
+    let reads = 0
+    const app = createApp({
+      ...api.deps,
+      now: () => new Date(clock),
+      hotCacheMs: 2_000,
+      store: {
+        ...api.deps.store,
+        getAgency: async () => {
+          reads++
+          return agency
+        },
+        getRating: async () => rating,
+      },
+    })
+    const burst = await Promise.all(Array.from({ length: 50 }, () => app.request(`/v1/agencies/${uscc}`)))
+    expect(burst.every((r) => r.status === 200)).toBe(true)
+    expect(reads).toBe(1)
+    const before = burst[0]?.headers.get('etag')
+
+    rating = { ...(rating as NonNullable<typeof rating>), grade: 'D', contentHash: 'f'.repeat(64) }
+    // Within the time to live: the cached answer, body and ETag alike.
+    const cached = await app.request(`/v1/agencies/${uscc}`)
+    expect(cached.headers.get('etag')).toBe(before)
+    expect(((await cached.json()) as { rating: { grade: string } }).rating.grade).not.toBe('D')
+    expect(reads).toBe(1)
+
+    // Hot-cache entries expire on the wall clock: wait them out.
+    await new Promise((r) => setTimeout(r, 2_050))
+    clock += 2_050
+    const fresh = await app.request(`/v1/agencies/${uscc}`)
+    expect(fresh.headers.get('etag')).not.toBe(before)
+    expect(((await fresh.json()) as { rating: { grade: string } }).rating.grade).toBe('D')
+    expect(reads).toBe(2)
   })
 })

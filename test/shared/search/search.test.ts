@@ -21,7 +21,7 @@ function entry(
       name,
       aliases: [],
       region: '440101',
-      serviceTypes: ['recruitment'],
+      serviceTypes: ['placement'],
       permits: [],
       demo: false,
       ...over,
@@ -33,12 +33,17 @@ function entry(
 }
 
 const INDEX = [
-  entry('MA5TEQT0', '广州市南方人力资源服务有限公司', { permits: [{ number: '（粤）人服证字〔2021〕第0103000123号' }] }),
-  entry('MA5TEQT1', '广州智联招聘服务有限公司', { aliases: ['智联广州'], serviceTypes: ['online_recruitment'] }),
+  entry('MA5TEQT0', '广州市南方人力资源服务有限公司', {
+    permits: [{ number: '（粤）人服证字〔2021〕第0103000123号' }],
+  }),
+  entry('MA5TEQT1', '广州智联招聘服务有限公司', {
+    aliases: ['智联广州'],
+    serviceTypes: ['online_recruitment'],
+  }),
   entry('MA5TEQT2', '深圳前海猎头咨询有限公司', { region: '440300', serviceTypes: ['headhunting'] }, 'A'),
   entry('MA5TEQT3', '杭州西湖劳务派遣有限公司', {
     region: '330106',
-    serviceTypes: ['labour_dispatch'],
+    serviceTypes: ['dispatch'],
     permits: [{ number: '330106202400017' }],
   }),
 ]
@@ -81,7 +86,7 @@ describe('search', () => {
   it('filters by province or city code, grade and service type', () => {
     expect(names({ region: '440000' })).toHaveLength(3)
     expect(names({ region: '440300' })).toEqual(['深圳前海猎头咨询有限公司'])
-    expect(names({ region: '330000', serviceType: 'labour_dispatch' })).toEqual(['杭州西湖劳务派遣有限公司'])
+    expect(names({ region: '330000', serviceType: 'dispatch' })).toEqual(['杭州西湖劳务派遣有限公司'])
     expect(names({ grade: 'A' })).toEqual(['深圳前海猎头咨询有限公司'])
     expect(names({ q: '广州', grade: 'A' })).toEqual([])
   })
@@ -102,7 +107,11 @@ describe('search', () => {
 describe('search, for any input', () => {
   const query = fc.record(
     {
-      q: fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('广州', 'gz', 'nanfang', '9144')),
+      q: fc.oneof(
+        fc.string(),
+        fc.string({ unit: 'grapheme' }),
+        fc.constantFrom('广州', 'gz', 'nanfang', '9144'),
+      ),
       region: fc.constantFrom('440000', '440100', '440300', '330000', '110000'),
       grade: fc.constantFrom(...GRADES),
       serviceType: fc.constantFrom(...SERVICE_TYPES),
