@@ -17,13 +17,13 @@ export type SearchEntry = {
   /** The CST date the rating was computed. */
   ratedOn?: string
   demo: boolean
-  /** Full pinyin of the name and aliases, lower case without spaces or tones, '|'-separated. */
+  /** Full pinyin of the name and aliases, lower case without tones, syllables space-separated, names '|'-separated. */
   pinyin: string
   /** Pinyin initials of the same, '|'-separated. */
   initials: string
 }
 
-/** Turns Chinese text into [full pinyin, initials], each lower case without spaces or tones. */
+/** Turns Chinese text into [full pinyin with syllables space-separated, initials], lower case without tones. */
 export type PinyinOf = (text: string) => [full: string, initials: string]
 
 /** No pinyin: Chinese and code search still work (used where the pinyin dictionary is too large to ship). */

@@ -32,12 +32,29 @@ function nameScore(name: string, q: string): number {
   return n.includes(q) ? 60 : 0
 }
 
-function readingScore(readings: string, q: string, prefixScore: number, containsScore: number): number {
+/** Pinyin matches from the first syllable (prefix) or from any later one; never from inside a syllable. */
+function pinyinScore(readings: string, q: string): number {
+  let best = 0
+  for (const reading of readings.split('|')) {
+    const syllables = reading.split(' ')
+    const joined = syllables.join('')
+    if (!joined) continue
+    if (joined.startsWith(q)) return 40
+    for (let i = 1, at = syllables[0]?.length ?? 0; i < syllables.length && !best; i++) {
+      if (joined.startsWith(q, at)) best = 30
+      at += syllables[i]?.length ?? 0
+    }
+  }
+  return best
+}
+
+/** Initials match as a prefix or anywhere (each letter is a syllable). */
+function initialsScore(readings: string, q: string): number {
   let best = 0
   for (const reading of readings.split('|')) {
     if (!reading) continue
-    if (reading.startsWith(q)) return prefixScore
-    if (reading.includes(q)) best = containsScore
+    if (reading.startsWith(q)) return 35
+    if (reading.includes(q)) best = 25
   }
   return best
 }
@@ -54,9 +71,9 @@ export function match(entry: SearchEntry, q: string): Omit<SearchHit, 'entry'> |
   if (byName) return { score: byName, matched: 'name' }
   if (entry.aliases.some((a) => nameScore(a, q) > 0)) return { score: 50, matched: 'alias' }
   if (!HAN.test(q) && LATIN.test(q)) {
-    const byPinyin = readingScore(entry.pinyin, q, 40, 30)
+    const byPinyin = pinyinScore(entry.pinyin, q)
     if (byPinyin) return { score: byPinyin, matched: 'pinyin' }
-    const byInitials = q.length >= 2 ? readingScore(entry.initials, q, 35, 25) : 0
+    const byInitials = q.length >= 2 ? initialsScore(entry.initials, q) : 0
     if (byInitials) return { score: byInitials, matched: 'initials' }
   }
   return undefined

@@ -58,6 +58,14 @@ describe('search', () => {
     expect(names({ q: 'HZXH' })).toEqual(['杭州西湖劳务派遣有限公司'])
   })
 
+  it('matches pinyin from the start of a syllable, never from inside one', () => {
+    // hanGZhou, shENZHEN: letters that run across syllables are not what anyone types.
+    expect(names({ q: 'gz' })).toEqual(['广州市南方人力资源服务有限公司', '广州智联招聘服务有限公司'])
+    expect(names({ q: 'enzhen' })).toEqual([])
+    expect(names({ q: 'qianhai' })).toEqual(['深圳前海猎头咨询有限公司'])
+    expect(search(INDEX, { q: 'qianhai' })[0]?.matched).toBe('pinyin')
+  })
+
   it('ranks a name that starts with the words above one that only contains them', () => {
     expect(names({ q: '广州' })).toEqual(['广州市南方人力资源服务有限公司', '广州智联招聘服务有限公司'])
     expect(names({ q: '智联' })[0]).toBe('广州智联招聘服务有限公司')
