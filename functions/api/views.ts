@@ -38,6 +38,7 @@ export function agencyView(a: Agency, now: Date) {
     uscc: a.uscc,
     name: a.name,
     aliases: a.aliases,
+    domains: a.domains ?? [],
     region: a.region,
     regionName: regionName(a.region) ?? null,
     sector: a.sector,

@@ -29,12 +29,21 @@ export type Permit = {
   status: PermitStatus
 }
 
+/**
+ * Pinyin of the name and aliases for search ('|' between names, spaces between syllables) and their
+ * initials. Computed by whoever writes the profile: the API cannot ship the pinyin dictionary.
+ */
+export type NameReadings = { pinyin: string; initials: string }
+
 /** An HR service agency as the register knows it. */
 export type Agency = {
   uscc: string
   name: string
   /** Former names and common short names, for search. */
   aliases: string[]
+  readings?: NameReadings
+  /** Web domains the agency registered as its own (lower case); the widget warns elsewhere. */
+  domains?: string[]
   /** GB/T 2260 code of the city (or province) the agency is registered in. */
   region: string
   sector: Sector

@@ -5,6 +5,8 @@
 
 import type { Agency, CreditRecord } from '../agency/types.js'
 import { SERVICE_TYPES, type Sector } from '../agency/vocabulary.js'
+import { nameReadings } from '../search/entry.js'
+import { pinyinOf } from '../search/pinyin.js'
 import {
   addDays,
   addYears,
@@ -22,6 +24,10 @@ import { WEIGHTED_PLACES } from './places.js'
 import { COMMERCIAL_PROFILES, drawServices, PUBLIC_PROFILE } from './profiles.js'
 import { Random } from './random.js'
 import { drawRecords } from './records.js'
+
+/** A made-up domain from the name's initials and the code (draws no random numbers). */
+const demoDomain = (initials: string, uscc: string) =>
+  `www.${initials.split('|')[0]?.slice(0, 8) ?? 'hr'}${uscc.slice(-4).toLowerCase()}.example`
 
 /** How much data to make, from which seed, as of which CST calendar date (yyyy-mm-dd). */
 export type DemoOptions = { agencies: number; seed: number; asOf: string }
@@ -74,10 +80,14 @@ export function generateDemoData(options: DemoOptions): DemoData {
       { uscc, place, sector, services: serviceTypes, foundedOn, permits },
       asOf,
     )
+    const readings = nameReadings([naming.name, ...naming.aliases], pinyinOf)
     const agency: Agency = {
       uscc,
       name: naming.name,
       aliases: naming.aliases,
+      readings,
+      // Commercial agencies run a site of their own; names under .example (RFC 2606) are never real.
+      ...(sector === 'commercial' ? { domains: [demoDomain(readings.initials, uscc)] } : {}),
       region: place.code,
       sector,
       serviceTypes,

@@ -29,7 +29,19 @@ export type PinyinOf = (text: string) => [full: string, initials: string]
 /** No pinyin: Chinese and code search still work (used where the pinyin dictionary is too large to ship). */
 export const noPinyin: PinyinOf = () => ['', '']
 
-/** Builds an entry from a profile and its current rating. */
+/** The readings of a name and its aliases. */
+export function nameReadings(
+  names: readonly string[],
+  pinyinOf: PinyinOf,
+): { pinyin: string; initials: string } {
+  const readings = names.map(pinyinOf)
+  return {
+    pinyin: readings.map(([full]) => full).join('|'),
+    initials: readings.map(([, first]) => first).join('|'),
+  }
+}
+
+/** Builds an entry from a profile and its current rating; readings stored with the profile win. */
 export function toSearchEntry(
   agency: {
     uscc: string
@@ -39,13 +51,13 @@ export function toSearchEntry(
     serviceTypes: ServiceType[]
     permits: { number: string }[]
     demo: boolean
+    readings?: { pinyin: string; initials: string }
   },
   rating: { grade: Grade; score?: number; computedAt: string } | undefined,
   pinyinOf: PinyinOf,
   chinaDateOf: (instant: string) => string,
 ): SearchEntry {
-  const names = [agency.name, ...agency.aliases]
-  const readings = names.map(pinyinOf)
+  const readings = agency.readings ?? nameReadings([agency.name, ...agency.aliases], pinyinOf)
   return {
     uscc: agency.uscc,
     name: agency.name,
@@ -57,7 +69,7 @@ export function toSearchEntry(
     ...(rating?.score === undefined ? {} : { score: rating.score }),
     ...(rating ? { ratedOn: chinaDateOf(rating.computedAt) } : {}),
     demo: agency.demo,
-    pinyin: readings.map(([full]) => full).join('|'),
-    initials: readings.map(([, first]) => first).join('|'),
+    pinyin: readings.pinyin,
+    initials: readings.initials,
   }
 }

@@ -35,6 +35,10 @@ export const agencySchema = item({
   name: string(),
   /** Former names and common short names, for search. */
   aliases: list(string()),
+  /** Pinyin of the name and aliases, and initials, for search. */
+  readings: map({ pinyin: string(), initials: string() }).optional(),
+  /** Web domains the agency registered as its own (lower case). */
+  domains: list(string()).optional(),
   /** GB/T 2260 code of the city (or province) the agency is registered in. */
   region: string(),
   sector: string().enum(...SECTORS),

@@ -85,14 +85,18 @@ function invoke(events: LambdaEvent[]) {
 }
 
 describe('the API Lambda bundle', () => {
-  it('answers API Gateway v2 events: an agency, a badge, a search and an error', async () => {
-    const uscc = (await api.deps.search.entries())[0]?.uscc ?? ''
-    const [detail, badge, search, invalid] = invoke([
+  it('answers API Gateway v2 events: an agency, a badge, a search (pinyin too) and an error', async () => {
+    const first = (await api.deps.search.entries())[0]
+    const uscc = first?.uscc ?? ''
+    const [detail, badge, search, byPinyin, invalid] = invoke([
       event(`/v1/agencies/${uscc}`),
       event(`/v1/agencies/${uscc}/badge.svg`, 'style=flat-square'),
       event('/v1/agencies', 'limit=2'),
+      // Without the dictionary in the bundle: the readings stored with the profile.
+      event('/v1/agencies', `q=${first?.pinyin.split('|')[0]?.replaceAll(' ', '')}`),
       event('/v1/agencies/123'),
     ])
+    expect(JSON.parse(byPinyin?.body ?? '{}').items[0]).toMatchObject({ uscc, matched: 'pinyin' })
     expect(detail?.statusCode).toBe(200)
     expect(JSON.parse(detail?.body ?? '{}').agency.uscc).toBe(uscc)
     expect(detail?.headers.etag).toMatch(/^"sha256:/)
