@@ -4,11 +4,11 @@ import { type ApiDeps, createContext } from './context.js'
 import type { ErrorBody } from './errors.js'
 import { onError } from './errors.js'
 import { openCors, securityHeaders } from './headers.js'
-import { renderHome } from './home.js'
 import { rateLimit } from './rate-limit.js'
 import { agencyRoutes } from './routes/agency.js'
 import { catalogueRoutes } from './routes/catalogue.js'
 import { metaRoutes } from './routes/meta.js'
+import { pageRoutes } from './routes/pages.js'
 
 export type { ApiDeps } from './context.js'
 
@@ -38,10 +38,6 @@ export function createApp(deps: ApiDeps) {
     }
   })
 
-  app.get('/', (c) => {
-    c.header('Content-Security-Policy', HTML_CSP)
-    return c.html(renderHome({ demo: deps.demo }))
-  })
   app.use('/v1/docs', async (c, next) => {
     c.header('Content-Security-Policy', HTML_CSP)
     await next()
@@ -50,6 +46,7 @@ export function createApp(deps: ApiDeps) {
   agencyRoutes(app, ctx)
   catalogueRoutes(app, ctx)
   metaRoutes(app, ctx)
+  if (deps.site) pageRoutes(app, ctx, deps.site)
 
   app.notFound((c) =>
     c.json<ErrorBody>(

@@ -4,6 +4,7 @@ import type { Signer } from '../../shared/signing/signer.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
 import type { StoredRating } from '../../shared/store/entities/rating.js'
 import type { Store } from '../../shared/store/store.js'
+import type { BuiltSite } from '../../site/build.js'
 import type { Log } from '../log.js'
 import { type HotCache, hotCache } from './hot-cache.js'
 import type { RateLimit } from './rate-limit.js'
@@ -27,6 +28,8 @@ export type ApiDeps = {
   hotCacheMs?: number
   /** Local server only; in AWS, WAF limits rates. */
   rateLimit?: RateLimit
+  /** The site's built assets: with them, the app also serves the site's pages. */
+  site?: BuiltSite
 }
 
 export type ApiContext = {
@@ -50,8 +53,13 @@ export type ApiContext = {
   attestations: HotCache<string>
   /** Response bodies of hot reads, for as long as the reads themselves are cached. */
   bodies: HotCache<string>
-  links(uscc: string): Record<string, string>
+  links(uscc: string): Links
 }
+
+export type Links = Record<
+  'self' | 'history' | 'badge' | 'badgeJson' | 'attestation' | 'methodology' | 'jwks',
+  string
+>
 
 const ATTESTATION_TTL_MS = 3_600_000
 

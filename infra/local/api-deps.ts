@@ -12,6 +12,7 @@ import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
 import { pinyinOf } from '../../shared/search/pinyin.js'
 import { localSigner } from '../../shared/signing/local-signer.js'
 import type { Store } from '../../shared/store/store.js'
+import { buildSite } from '../../site/build.js'
 
 /** Requests per second per client, and the burst allowed. */
 const RATE_LIMIT = { perSecond: 50, burst: 200 }
@@ -42,6 +43,7 @@ export async function localApiDeps(dataDir: string) {
     },
     search,
     signer: await localSigner(resolve(dataDir, 'keys', 'attestation.jwk.json')),
+    site: await buildSite(),
     methodology: DEFAULT_METHODOLOGY,
     log: jsonLog('api', 'warn'),
     rateLimit: {

@@ -2,13 +2,13 @@
 import type { Hono } from 'hono'
 import { gradeBadge, notFoundBadge, shieldsEndpoint } from '../../../shared/badge/grade-badge.js'
 import { renderBadge } from '../../../shared/badge/render.js'
+import { agencyView, DEMO_NOTICE, DISCLAIMER, isStale, ratingView } from '../../../shared/public/views.js'
 import { attest } from '../../../shared/signing/attestation.js'
 import { chinaDate, dayAfter, parseDate } from '../../../shared/time/calendar.js'
 import type { ApiContext } from '../context.js'
 import { HttpError } from '../errors.js'
 import { CACHE, conditional, etagOf, query, usccParam } from '../http.js'
 import { BadgeJsonQuery, BadgeQuery, DetailQuery, HistoryQuery } from '../schemas.js'
-import { agencyView, DEMO_NOTICE, DISCLAIMER, isStale, ratingView } from '../views.js'
 
 const notFound = (uscc: string) =>
   new HttpError(404, 'not_found', `No agency with USCC ${uscc} is on the register / 未找到该机构`)

@@ -1,15 +1,17 @@
 /** The register as a whole: search with filters, and statistics of the grades. */
 import type { Hono } from 'hono'
+import type * as z from 'zod/mini'
 import { GRADES, type Grade, SERVICE_TYPES, type ServiceType } from '../../../shared/agency/vocabulary.js'
 import { canonicalJson, sha256 } from '../../../shared/canonical/json.js'
 import { PROVINCES } from '../../../shared/identity/regions.js'
+import { hitView } from '../../../shared/public/views.js'
 import type { SearchEntry } from '../../../shared/search/entry.js'
 import { search } from '../../../shared/search/search.js'
+import { gradeStats } from '../../../shared/search/stats.js'
 import type { ApiContext } from '../context.js'
 import { HttpError } from '../errors.js'
 import { CACHE, query } from '../http.js'
 import { NoQuery, SearchQuery } from '../schemas.js'
-import { hitView } from '../views.js'
 
 const DEFAULT_LIMIT = 20
 
@@ -36,48 +38,28 @@ function offsetOf(cursor: string | undefined, queryKey: string): number {
   )
 }
 
-const emptyCounts = () => Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>
-
-/** Grade counts overall, by province and by service type. */
-function stats(entries: readonly SearchEntry[]) {
-  const byGrade = emptyCounts()
-  const byProvince: Record<string, { name: string; total: number; byGrade: Record<Grade, number> }> = {}
-  const byServiceType = Object.fromEntries(
-    SERVICE_TYPES.map((s) => [s, { total: 0, byGrade: emptyCounts() }]),
-  ) as Record<ServiceType, { total: number; byGrade: Record<Grade, number> }>
-  for (const e of entries) {
-    byGrade[e.grade]++
-    const code = `${e.region.slice(0, 2)}0000`
-    const province = byProvince[code] ?? { name: PROVINCES[code] ?? code, total: 0, byGrade: emptyCounts() }
-    byProvince[code] = province
-    province.total++
-    province.byGrade[e.grade]++
-    for (const s of e.serviceTypes) {
-      byServiceType[s].total++
-      byServiceType[s].byGrade[e.grade]++
-    }
+/** One page of a search, as the API and the site show it. */
+export async function searchPage(ctx: ApiContext, input: z.infer<typeof SearchQuery>) {
+  const { cursor, limit, ...filters } = input
+  const queryKey = sha256(canonicalJson(filters)).slice(7, 23)
+  const offset = offsetOf(cursor, queryKey)
+  const size = limit ?? DEFAULT_LIMIT
+  const hits = search(await ctx.deps.search.entries(), filters)
+  const next = offset + size < hits.length ? cursorFor(queryKey, offset + size) : undefined
+  return {
+    total: hits.length,
+    items: hits.slice(offset, offset + size).map(hitView),
+    ...(next ? { next } : {}),
   }
-  return { total: entries.length, byGrade, byProvince, byServiceType }
 }
 
 export function catalogueRoutes(app: Hono, ctx: ApiContext) {
   const { deps } = ctx
 
   app.get('/v1/agencies', async (c) => {
-    const { cursor, limit, ...filters } = query(c, SearchQuery)
-    const queryKey = sha256(canonicalJson(filters)).slice(7, 23)
-    const offset = offsetOf(cursor, queryKey)
-    const size = limit ?? DEFAULT_LIMIT
-    const hits = search(await deps.search.entries(), filters)
-    const page = hits.slice(offset, offset + size)
-    const next = offset + size < hits.length ? cursorFor(queryKey, offset + size) : undefined
+    const page = await searchPage(ctx, query(c, SearchQuery))
     c.header('Cache-Control', CACHE.list)
-    return c.json({
-      total: hits.length,
-      items: page.map(hitView),
-      ...(next ? { next } : {}),
-      indexedAt: deps.search.loadedAt() ?? null,
-    })
+    return c.json({ ...page, indexedAt: deps.search.loadedAt() ?? null })
   })
 
   app.get('/v1/stats', async (c) => {
@@ -85,7 +67,7 @@ export function catalogueRoutes(app: Hono, ctx: ApiContext) {
     const entries = await deps.search.entries()
     c.header('Cache-Control', CACHE.list)
     return c.json({
-      ...stats(entries),
+      ...gradeStats(entries),
       indexedAt: deps.search.loadedAt() ?? null,
       demo: entries.some((e) => e.demo),
     })

@@ -1,10 +1,11 @@
 /** The app shell: health, home page, errors, headers, rate limits. */
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../../functions/api/app.js'
 import type { ApiDeps } from '../../../functions/api/context.js'
 import { silentLog } from '../../../functions/log.js'
 import { DEFAULT_METHODOLOGY } from '../../../shared/rating/methodologies/index.js'
 import type { Signer } from '../../../shared/signing/signer.js'
+import { type BuiltSite, buildSite } from '../../../site/build.js'
 
 const NOW = new Date('2026-12-04T07:00:00.000Z')
 const signer: Signer = { kid: 'k', sign: async () => 'x.y.z', publicJwk: () => ({ kty: 'EC' }) }
@@ -51,20 +52,37 @@ describe('GET /health', () => {
 })
 
 describe('home page', () => {
-  it('is Chinese first with English, phone-ready, marks demo data, and allows only our own scripts', async () => {
-    const res = await createApp(deps()).request('/')
+  let site: BuiltSite
+  beforeAll(async () => {
+    site = await buildSite()
+  })
+
+  it('is Chinese first, phone-ready, marks demo data, and allows only our own scripts', async () => {
+    const res = await createApp(deps({ site })).request('/')
     const html = await res.text()
     expect(res.headers.get('content-type')).toMatch(/text\/html/)
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self';")
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline')
     expect(html).toContain('<html lang="zh-CN">')
     expect(html).toContain('name="viewport"')
     expect(html).toContain('演示数据')
+    expect(html).not.toMatch(/<script>|<style|style="|\son[a-z]+=/)
+  })
+
+  it('switches to English on request and remembers the choice', async () => {
+    const app = createApp(deps({ site }))
+    const en = await app.request('/?lang=en')
+    expect(await en.text()).toContain('<html lang="en">')
+    const cookie = en.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/^lang=en;/)
+    const again = await app.request('/stats', { headers: { Cookie: 'lang=en' } })
+    const html = await again.text()
+    expect(html).toContain('<html lang="en">')
     expect(html).toContain('Demo data')
-    expect(html).toContain('不构成担保')
   })
 
   it('has no demo banner when serving real data', async () => {
-    expect(await (await createApp(deps({ demo: false })).request('/')).text()).not.toContain('演示数据')
+    expect(await (await createApp(deps({ demo: false, site })).request('/')).text()).not.toContain('演示数据')
   })
 })
 

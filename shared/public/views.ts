@@ -1,17 +1,17 @@
 /** What the public API answers with: agencies and ratings shaped for readers, zh-CN with English. */
-import type { Agency, Permit } from '../../shared/agency/types.js'
+import type { Agency, Permit } from '../agency/types.js'
 import {
   GRADE_LABELS,
   type Label,
   PERMIT_KIND_LABELS,
   PERMIT_STATUS_LABELS,
   SERVICE_TYPE_LABELS,
-} from '../../shared/agency/vocabulary.js'
-import { regionName } from '../../shared/identity/regions.js'
-import type { Rating } from '../../shared/rating/rating-types.js'
-import type { SearchHit } from '../../shared/search/search.js'
-import type { StoredRating } from '../../shared/store/entities/rating.js'
-import { chinaDate, dayAfter } from '../../shared/time/calendar.js'
+} from '../agency/vocabulary.js'
+import { regionName } from '../identity/regions.js'
+import type { Rating } from '../rating/rating-types.js'
+import type { SearchHit } from '../search/search.js'
+import type { StoredRating } from '../store/entities/rating.js'
+import { chinaDate, dayAfter } from '../time/calendar.js'
 
 /** Shown with every grade (anchors.md §13). */
 export const DISCLAIMER: Label = {

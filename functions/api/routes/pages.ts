@@ -1,0 +1,166 @@
+/**
+ * The site's pages, rendered here so that their core facts show before (and without) JavaScript,
+ * and the built assets (scripts, stylesheet, widget.js). Chinese first; `?lang=en` switches to
+ * English and a cookie remembers the choice.
+ */
+import type { Context, Hono } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { parseUscc } from '../../../shared/identity/uscc.js'
+import { agencyView, ratingView } from '../../../shared/public/views.js'
+import { METHODOLOGIES } from '../../../shared/rating/methodologies/index.js'
+import { gradeStats } from '../../../shared/search/stats.js'
+import type { BuiltSite } from '../../../site/build.js'
+import { type Lang, t } from '../../../site/i18n.js'
+import { agencyPage } from '../../../site/pages/agency.js'
+import { cardPage } from '../../../site/pages/card.js'
+import { embedPage } from '../../../site/pages/embed.js'
+import { errorPage } from '../../../site/pages/errors.js'
+import { homePage, type SearchOutcome } from '../../../site/pages/home.js'
+import { PAGE_CSP, type PageContext } from '../../../site/pages/layout.js'
+import { methodologyPage } from '../../../site/pages/methodology.js'
+import { openDataPage } from '../../../site/pages/open-data.js'
+import { cstDate } from '../../../site/pages/parts.js'
+import { statsPage } from '../../../site/pages/stats.js'
+import type { ApiContext } from '../context.js'
+import { HttpError } from '../errors.js'
+import { SearchQuery } from '../schemas.js'
+import { searchPage } from './catalogue.js'
+
+const PAGE_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400'
+const YEAR = 'public, max-age=31536000, immutable'
+
+/** The page's language: ?lang= (remembered in a cookie), else the cookie, else Chinese. */
+function langOf(c: Context): Lang {
+  const asked = c.req.query('lang')
+  if (asked === 'zh' || asked === 'en') {
+    setCookie(c, 'lang', asked, { path: '/', maxAge: 31_536_000, sameSite: 'Lax' })
+    return asked
+  }
+  return getCookie(c, 'lang') === 'en' ? 'en' : 'zh'
+}
+
+/** The path and query of this request without `lang`. */
+function selfPath(c: Context): string {
+  const url = new URL(c.req.url)
+  url.searchParams.delete('lang')
+  const query = url.searchParams.toString()
+  return `${url.pathname}${query ? `?${query}` : ''}`
+}
+
+export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
+  const { deps } = ctx
+
+  const pageContext = (c: Context): PageContext => ({
+    lang: langOf(c),
+    demo: deps.demo,
+    assets: site.manifest,
+    path: selfPath(c),
+  })
+  const send = (c: Context, html: string, status: 200 | 400 | 404 = 200) => {
+    c.header('Content-Security-Policy', PAGE_CSP)
+    c.header('Cache-Control', status === 200 ? PAGE_CACHE : 'no-store')
+    c.header('Vary', 'Cookie')
+    return c.html(html, status)
+  }
+
+  app.get('/', async (c) => {
+    const p = pageContext(c)
+    const raw = c.req.query()
+    const form = { q: raw.q, region: raw.region, grade: raw.grade, serviceType: raw.serviceType }
+    const asked = Object.values(form).some((v) => v) || raw.cursor
+    if (!asked) return send(c, homePage(p, {}, undefined))
+    const parsed = SearchQuery.safeParse({ ...form, cursor: raw.cursor, limit: '20' })
+    let outcome: SearchOutcome
+    if (!parsed.success) outcome = { error: t(p.lang, 'noResults') }
+    else {
+      try {
+        outcome = await searchPage(ctx, parsed.data)
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error
+        outcome = { error: error.message }
+      }
+    }
+    return send(c, homePage(p, form, outcome), 'error' in outcome ? 400 : 200)
+  })
+
+  app.get('/a/:uscc', async (c) => {
+    const p = pageContext(c)
+    const raw = c.req.param('uscc')
+    const parsed = parseUscc(raw)
+    if (!parsed.ok) return send(c, errorPage(p, t(p.lang, 'invalidTitle'), parsed.message[p.lang]), 400)
+    const uscc = parsed.value
+    if (raw !== uscc) return c.redirect(`/a/${uscc}`, 301)
+    const { agency, rating } = await ctx.load(uscc)
+    if (!agency)
+      return send(c, errorPage(p, t(p.lang, 'notFoundTitle'), t(p.lang, 'notFoundText', { uscc })), 404)
+    const now = deps.now()
+    const history = await deps.store.listRatingHistory(uscc, { limit: 50 })
+    const links = ctx.links(uscc)
+    return send(
+      c,
+      agencyPage(p, {
+        agency: agencyView(agency, now),
+        rating: rating ? ratingView(rating, now, ctx.staleAfterDays) : null,
+        history: history.items.map((h) => ({
+          date: cstDate(h.computedAt),
+          grade: h.grade,
+          score: h.score ?? null,
+        })),
+        links,
+      }),
+    )
+  })
+
+  app.get('/methodology', (c) => send(c, methodologyPage(pageContext(c), deps.methodology, METHODOLOGIES)))
+  app.get('/stats', async (c) => send(c, statsPage(pageContext(c), gradeStats(await deps.search.entries()))))
+  app.get('/open-data', (c) => send(c, openDataPage(pageContext(c))))
+
+  app.get('/embed', (c) => {
+    const p = pageContext(c)
+    const q = c.req.query()
+    const style = ['flat', 'flat-square', 'for-the-badge'].includes(q.style ?? '')
+      ? (q.style as string)
+      : 'flat'
+    const badgeLang: Lang = q.badgeLang === 'en' ? 'en' : q.badgeLang === 'zh' ? 'zh' : p.lang
+    const theme = q.theme === 'dark' ? 'dark' : 'light'
+    const typed = (q.uscc ?? '').trim()
+    const parsed = typed ? parseUscc(typed) : undefined
+    const origin = new URL(c.req.url).origin
+    if (parsed && !parsed.ok) {
+      return send(
+        c,
+        embedPage(p, origin, { uscc: typed, style, badgeLang, theme }, parsed.message[p.lang]),
+        400,
+      )
+    }
+    return send(
+      c,
+      embedPage(p, origin, { ...(parsed?.ok ? { uscc: parsed.value } : {}), style, badgeLang, theme }),
+    )
+  })
+
+  // The card other sites put in an iframe: it may be framed by anyone.
+  app.get('/embed/card/:uscc', (c) => {
+    const parsed = parseUscc(c.req.param('uscc'))
+    const lang: Lang = c.req.query('lang') === 'en' ? 'en' : 'zh'
+    c.header('Content-Security-Policy', PAGE_CSP.replace("frame-ancestors 'none'", 'frame-ancestors *'))
+    c.header('X-Frame-Options', undefined)
+    c.header('Cache-Control', PAGE_CACHE)
+    const theme = c.req.query('theme') === 'dark' ? 'dark' : 'light'
+    return c.html(cardPage(parsed.ok ? parsed.value : '', lang, theme), parsed.ok ? 200 : 400)
+  })
+
+  app.get('/assets/:name', (c) => {
+    const asset = site.files.get(`/assets/${c.req.param('name')}`)
+    if (!asset) throw new HttpError(404, 'not_found', 'No such asset')
+    c.header('Cache-Control', YEAR)
+    c.header('Content-Type', asset.type)
+    return c.body(asset.body as Uint8Array<ArrayBuffer>)
+  })
+  app.get('/widget.js', (c) => {
+    const asset = site.files.get('/widget.js') as NonNullable<ReturnType<typeof site.files.get>>
+    c.header('Cache-Control', 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400')
+    c.header('Content-Type', asset.type)
+    return c.body(asset.body as Uint8Array<ArrayBuffer>)
+  })
+}

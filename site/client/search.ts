@@ -1,0 +1,111 @@
+/**
+ * Instant search on the home page: as you type or change a filter, results come from /v1/agencies
+ * and the address follows (so Back and sharing work). Without this script the form still submits
+ * and the server renders the same list. Words come from the page (data-* attributes), not from here.
+ */
+type Hit = {
+  uscc: string
+  name: string
+  regionName: string | null
+  grade: string
+  gradeLabel: { zh: string; en: string }
+}
+type Page = { total: number; items: Hit[]; next?: string }
+
+const form = document.querySelector<HTMLFormElement>('form.search')
+const results = document.getElementById('results')
+
+function el(tag: string, cls: string, text?: string): HTMLElement {
+  const e = document.createElement(tag)
+  if (cls) e.className = cls
+  if (text !== undefined) e.textContent = text
+  return e
+}
+
+if (form && results) {
+  const lang = form.dataset.lang === 'en' ? 'en' : 'zh'
+  const words = form.dataset
+  let controller: AbortController | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const params = () => {
+    const p = new URLSearchParams()
+    for (const [k, v] of new FormData(form))
+      if (typeof v === 'string' && v.trim() !== '' && k !== 'lang') p.set(k, v.trim())
+    return p
+  }
+
+  const item = (h: Hit) => {
+    const li = el('li', '')
+    const a = el('a', '') as HTMLAnchorElement
+    a.href = `/a/${encodeURIComponent(h.uscc)}`
+    const cls = h.grade === 'A+' ? 'ap' : h.grade.toLowerCase()
+    const chip = el('span', `grade grade-${cls}`)
+    chip.append(el('b', '', h.grade === 'NR' ? '—' : h.grade), ` ${h.gradeLabel[lang]}`)
+    const meta = el('span', 'meta', `${h.regionName ?? ''} · `)
+    meta.append(el('span', 'code', h.uscc))
+    a.append(el('span', 'name', h.name), chip, meta)
+    li.append(a)
+    return li
+  }
+
+  const show = (page: Page, query: URLSearchParams, append: boolean) => {
+    let list = results.querySelector('ol.results')
+    if (!append || !list) {
+      results.replaceChildren()
+      if (page.total === 0) {
+        results.append(el('p', 'empty', words.none ?? ''))
+        return
+      }
+      results.append(el('p', 'count', (words.count ?? '{n}').replace('{n}', String(page.total))))
+      list = el('ol', 'results')
+      results.append(list)
+    }
+    list.append(...page.items.map(item))
+    results.querySelector('.more')?.parentElement?.remove()
+    if (page.next) {
+      const next = page.next
+      const p = el('p', '')
+      const more = el('button', 'more', words.more ?? '') as HTMLButtonElement
+      more.type = 'button'
+      more.addEventListener('click', () => run(query, next))
+      p.append(more)
+      results.append(p)
+    }
+  }
+
+  const run = async (query: URLSearchParams, cursor?: string) => {
+    controller?.abort()
+    controller = new AbortController()
+    const url = new URLSearchParams(query)
+    if (cursor) url.set('cursor', cursor)
+    try {
+      const res = await fetch(`/v1/agencies?${url}`, { signal: controller.signal })
+      if (!res.ok) throw new Error(String(res.status))
+      show((await res.json()) as Page, query, cursor !== undefined)
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return
+      results.replaceChildren(el('p', 'error', words.error ?? ''))
+      results.lastElementChild?.setAttribute('role', 'alert')
+    }
+  }
+
+  const update = () => {
+    const query = params()
+    const shown = new URLSearchParams(query)
+    if (lang === 'en') shown.set('lang', 'en')
+    history.replaceState(null, '', shown.size > 0 ? `/?${shown}` : '/')
+    if (query.size === 0) {
+      controller?.abort()
+      results.replaceChildren()
+      return
+    }
+    void run(query)
+  }
+
+  form.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(update, 180)
+  })
+  form.addEventListener('change', update)
+}
