@@ -40,6 +40,10 @@ export const STRINGS = {
     en: 'Search is unavailable right now; please try again shortly.',
   },
   more: { zh: '更多结果', en: 'More results' },
+  invalidFilter: {
+    zh: '查询条件无效：名称最长 100 个字，地区、等级和服务类型请从列表中选择。',
+    en: 'Invalid search: names are at most 100 characters; pick region, grade and service type from the lists.',
+  },
   searchHint: {
     zh: '输入机构名称（可用拼音或首字母）、18 位统一社会信用代码或许可证号。',
     en: 'Type an agency name (pinyin or initials work too), its 18-character USCC or a licence number.',

@@ -26,6 +26,10 @@ if (form && results) {
   const lang = form.dataset.lang === 'en' ? 'en' : 'zh'
   const words = form.dataset
   let controller: AbortController | undefined
+  // A page the server rendered with results already shows this query.
+  const initial = new URLSearchParams(location.search)
+  initial.delete('lang')
+  initial.delete('cursor')
   let timer: ReturnType<typeof setTimeout> | undefined
 
   const params = () => {
@@ -90,8 +94,12 @@ if (form && results) {
     }
   }
 
+  let last = initial.toString()
   const update = () => {
     const query = params()
+    // Leaving the box fires "change" too: the same query must not rebuild the list under the focus.
+    if (query.toString() === last) return
+    last = query.toString()
     const shown = new URLSearchParams(query)
     if (lang === 'en') shown.set('lang', 'en')
     history.replaceState(null, '', shown.size > 0 ? `/?${shown}` : '/')

@@ -43,14 +43,18 @@ ${bar(d.earned, d.max)}
 }
 
 export function recordsSection(r: RatingData, lang: Lang): Html {
-  const rows = r.records.map(
-    (rec) =>
-      html`<tr id="r-${rec.id}"><td>${rec.occurredOn}</td><td>${rec.authority}</td><td class="code">${rec.documentNo ?? '—'}</td><td>${say(rec.title, lang)}<br><span class="sub">${say(RECORD_KIND_LABELS[rec.kind], lang)}</span></td><td>${rec.severity ? say(SEVERITY_LABELS[rec.severity], lang) : '—'}</td><td>${rec.countsUntil ? cstDate(rec.countsUntil) : t(lang, 'noWindow')}</td><td>${rec.status === 'under_objection' ? html`<strong class="objection">${t(lang, 'underObjection')}</strong>` : t(lang, 'effective')}</td><td class="num">${rec.points === 0 ? '0' : `${rec.points > 0 ? '+' : '−'}${points(Math.abs(rec.points))}`}</td></tr>`,
+  const items = r.records.map(
+    (rec) => html`<li id="r-${rec.id}"${rec.status === 'under_objection' ? html` class="objected"` : ''}>
+<p class="rhead"><time datetime="${rec.occurredOn}">${rec.occurredOn}</time> · ${rec.authority}</p>
+<p class="rtitle">${say(rec.title, lang)} <span class="sub">${say(RECORD_KIND_LABELS[rec.kind], lang)}</span></p>
+<dl class="rmeta">
+<div><dt>${t(lang, 'recordDocument')}</dt><dd class="code">${rec.documentNo ?? '—'}</dd></div>
+<div><dt>${t(lang, 'recordSeverity')}</dt><dd>${rec.severity ? say(SEVERITY_LABELS[rec.severity], lang) : '—'}</dd></div>
+<div><dt>${t(lang, 'recordUntil')}</dt><dd>${rec.countsUntil ? cstDate(rec.countsUntil) : t(lang, 'noWindow')}</dd></div>
+<div><dt>${t(lang, 'recordStatus')}</dt><dd>${rec.status === 'under_objection' ? html`<strong class="objection">${t(lang, 'underObjection')}</strong>` : t(lang, 'effective')}</dd></div>
+<div><dt>${t(lang, 'recordPoints')}</dt><dd>${rec.points === 0 ? '0' : `${rec.points > 0 ? '+' : '−'}${points(Math.abs(rec.points))}`}</dd></div>
+</dl></li>`,
   )
   return html`<section aria-labelledby="recs-h"><h2 id="recs-h">${t(lang, 'records')}</h2>
-${
-  r.records.length === 0
-    ? html`<p>${t(lang, 'noRecords')}</p>`
-    : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="recs-h"><table class="records"><thead><tr><th scope="col">${t(lang, 'recordDate')}</th><th scope="col">${t(lang, 'recordAuthority')}</th><th scope="col">${t(lang, 'recordDocument')}</th><th scope="col">${t(lang, 'recordWhat')}</th><th scope="col">${t(lang, 'recordSeverity')}</th><th scope="col">${t(lang, 'recordUntil')}</th><th scope="col">${t(lang, 'recordStatus')}</th><th scope="col">${t(lang, 'recordPoints')}</th></tr></thead><tbody>${rows}</tbody></table></div>`
-}</section>`
+${r.records.length === 0 ? html`<p>${t(lang, 'noRecords')}</p>` : html`<ol class="recs">${items}</ol>`}</section>`
 }

@@ -58,7 +58,7 @@ export function homePage(ctx: PageContext, form: SearchForm, outcome: SearchOutc
   const grades = GRADES.map((g) => [g, g === 'NR' ? t(lang, 'notRated') : g] as [string, string])
   const services = SERVICE_TYPES.map((s) => [s, say(SERVICE_TYPE_LABELS[s], lang)] as [string, string])
   const main = html`<h1>${t(lang, 'tagline')}</h1>
-<form class="search" action="/" method="get" role="search" data-lang="${lang}">
+<form class="search" action="/" method="get" role="search" data-lang="${lang}" data-count="${t(lang, 'results', { n: '{n}' })}" data-none="${t(lang, 'noResults')}" data-more="${t(lang, 'more')}" data-error="${t(lang, 'searchError')}">
 <label for="q">${t(lang, 'searchLabel')}</label>
 <div class="row"><input id="q" name="q" type="search" value="${form.q ?? ''}" placeholder="${t(lang, 'searchPlaceholder')}" autocomplete="off" maxlength="100" aria-describedby="q-hint" aria-controls="results">
 <button type="submit">${t(lang, 'searchButton')}</button></div>

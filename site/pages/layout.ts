@@ -52,6 +52,7 @@ export function layout(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · ${t(lang, 'siteName')}</title>
 <meta name="description" content="${page.description ?? t(lang, 'tagline')}">
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${ctx.assets.css}">
 ${(page.scripts ?? []).map((s) => html`<script src="${ctx.assets[s]}" defer></script>`)}
 </head>

@@ -1,6 +1,6 @@
 /**
  * widget.js: `<script src="…/widget.js" data-uscc="…" async></script>` shows a small card with the
- * agency's name, grade and as-of date, linking to its page on Chengxin. It lives in a closed shadow
+ * agency's name, grade and as-of date, linking to its page on Chengxin. It lives in a shadow
  * root, styles itself with a constructed stylesheet (no inline style or script: it works under a
  * strict CSP that allows our origin), sets no cookies, reserves its height before it loads, greys
  * itself when the rating is out of date, and warns when the page is not on a domain the agency
@@ -60,7 +60,7 @@ function start(script: HTMLScriptElement): void {
   host.style.height = `${HEIGHT}px`
   host.style.maxWidth = '360px'
   script.parentNode?.insertBefore(host, script)
-  const root = host.attachShadow({ mode: 'closed' })
+  const root = host.attachShadow({ mode: 'open' })
   const sheet = new CSSStyleSheet()
   sheet.replaceSync(CSS)
   root.adoptedStyleSheets = [sheet]

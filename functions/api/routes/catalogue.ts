@@ -1,11 +1,8 @@
 /** The register as a whole: search with filters, and statistics of the grades. */
 import type { Hono } from 'hono'
 import type * as z from 'zod/mini'
-import { GRADES, type Grade, SERVICE_TYPES, type ServiceType } from '../../../shared/agency/vocabulary.js'
 import { canonicalJson, sha256 } from '../../../shared/canonical/json.js'
-import { PROVINCES } from '../../../shared/identity/regions.js'
 import { hitView } from '../../../shared/public/views.js'
-import type { SearchEntry } from '../../../shared/search/entry.js'
 import { search } from '../../../shared/search/search.js'
 import { gradeStats } from '../../../shared/search/stats.js'
 import type { ApiContext } from '../context.js'

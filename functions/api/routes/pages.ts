@@ -66,12 +66,20 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
   app.get('/', async (c) => {
     const p = pageContext(c)
     const raw = c.req.query()
-    const form = { q: raw.q, region: raw.region, grade: raw.grade, serviceType: raw.serviceType }
+    // An empty field of the form is no filter.
+    const given = (v: string | undefined) => (v?.trim() ? v.trim() : undefined)
+    const form = {
+      q: given(raw.q),
+      region: given(raw.region),
+      grade: given(raw.grade),
+      serviceType: given(raw.serviceType),
+    }
     const asked = Object.values(form).some((v) => v) || raw.cursor
     if (!asked) return send(c, homePage(p, {}, undefined))
-    const parsed = SearchQuery.safeParse({ ...form, cursor: raw.cursor, limit: '20' })
+    const filters = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined))
+    const parsed = SearchQuery.safeParse({ ...filters, cursor: given(raw.cursor), limit: '20' })
     let outcome: SearchOutcome
-    if (!parsed.success) outcome = { error: t(p.lang, 'noResults') }
+    if (!parsed.success) outcome = { error: t(p.lang, 'invalidFilter') }
     else {
       try {
         outcome = await searchPage(ctx, parsed.data)
