@@ -6,13 +6,14 @@
  * itself when the rating is out of date, and warns when the page is not on a domain the agency
  * registered (best effort: a copy of the script on another site can be edited).
  */
-import { GRADE_COLORS } from '../../shared/badge/grade-badge.js'
+import type { Grade } from '../../shared/agency/vocabulary.js'
 import { WIDGET_STRINGS } from '../i18n.js'
+import { GRADE_INK, STALE_INK } from '../palette.js'
 
 type Detail = {
   agency: { uscc: string; name: string; domains?: string[] }
   rating: {
-    grade: keyof typeof GRADE_COLORS
+    grade: Grade
     gradeLabel: { zh: string; en: string }
     asOfDate: string
     stale: boolean
@@ -26,7 +27,7 @@ a{display:block;box-sizing:border-box;height:${HEIGHT}px;max-width:360px;padding
 a:focus-visible{outline:3px solid #0969da;outline-offset:2px}
 .dark{background:#161b22;color:#e6edf3;border-color:#30363d}
 .top{display:flex;align-items:center;gap:10px}
-.g{flex:none;min-width:44px;height:44px;border-radius:6px;display:flex;align-items:center;justify-content:center;font-weight:700;font-size:20px;color:#fff;background:#9f9f9f}
+.g{flex:none;min-width:44px;height:44px;border-radius:6px;display:flex;align-items:center;justify-content:center;font-weight:700;font-size:20px;color:#fff;background:${STALE_INK}}
 .t{min-width:0}
 .l{font-size:12px;opacity:.8}
 .n{font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
@@ -94,7 +95,7 @@ function start(script: HTMLScriptElement): void {
       link.title = detail.agency.name
       const g = r?.grade ?? 'NR'
       grade.textContent = g === 'NR' ? '—' : g
-      grade.style.background = r && !r.stale ? GRADE_COLORS[g] : GRADE_COLORS.NR
+      grade.style.background = r && !r.stale ? GRADE_INK[g] : STALE_INK
       const word = r ? r.gradeLabel[lang] : words('notRated')
       date.textContent = r
         ? `${g} ${word} · ${words('asOf')} ${r.asOfDate}${r.stale ? ` · ${words('stale')}` : ''}`
