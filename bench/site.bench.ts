@@ -43,8 +43,13 @@ const bench: MacroBench = {
       await ensureTable(clients.client, 'bench')
       const store = createStore({ documentClient: clients.documentClient, tableName: 'bench' })
       const data = benchData(200, 10)
-      await store.importAgencies({ agencies: data.map((d) => d.agency), records: data.flatMap((d) => d.records) })
-      await rerateAll({ store, methodology: DEFAULT_METHODOLOGY, log: silentLog, now: () => NOW }, NOW, { job: 'b' })
+      await store.importAgencies({
+        agencies: data.map((d) => d.agency),
+        records: data.flatMap((d) => d.records),
+      })
+      await rerateAll({ store, methodology: DEFAULT_METHODOLOGY, log: silentLog, now: () => NOW }, NOW, {
+        job: 'b',
+      })
       const site = await buildSite()
       const app = createApp({
         ping: () => store.ping(),
@@ -59,7 +64,9 @@ const bench: MacroBench = {
       })
       const server = await serveOnLoopback(app)
       const bare = await serveOnLoopback(
-        new Hono().get('/', (c) => c.html('<!doctype html><html lang="en"><title>bare</title><p>Hello</p></html>')),
+        new Hono().get('/', (c) =>
+          c.html('<!doctype html><html lang="en"><title>bare</title><p>Hello</p></html>'),
+        ),
       )
       // The heaviest agency page among the first 50 agencies.
       let heaviest = ''
@@ -132,7 +139,8 @@ const bench: MacroBench = {
         agencyPageFcp: { medianMs: agencyMedian, samplesMs: agencyFcp.map(Math.round) },
         bareHtmlFcp: { medianMs: bareMedian, samplesMs: bareFcp.map(Math.round) },
         agencyToBareFcpRatio: Number((agencyMedian / bareMedian).toFixed(2)),
-        goals: 'JS ≤ 35 KB gzipped per page, widget.js ≤ 6 KB gzipped, agency page FCP ≤ 1.0 s with CPU 4× slower',
+        goals:
+          'JS ≤ 35 KB gzipped per page, widget.js ≤ 6 KB gzipped, agency page FCP ≤ 1.0 s with CPU 4× slower',
       }
     } finally {
       await browser.close()

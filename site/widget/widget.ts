@@ -119,5 +119,5 @@ function start(script: HTMLScriptElement): void {
     .catch(fail)
 }
 
-const current = document.currentScript
-if (current instanceof HTMLScriptElement) start(current)
+const current = typeof document === 'undefined' ? null : document.currentScript
+if (current?.tagName === 'SCRIPT') start(current as HTMLScriptElement)

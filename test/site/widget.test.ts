@@ -43,10 +43,16 @@ beforeAll(async () => {
   staleSite = await serveOnLoopback(
     createApp({ ...site.api.deps, now: () => new Date('2029-01-01T00:00:00Z') }),
   )
-  const app = new Hono().get('/page', (c) => {
-    const origin = c.req.query('origin') ?? site.server.url
-    return c.html(hostPage(origin, c.req.query('uscc') ?? '', c.req.query('lang') ?? 'zh'))
-  })
+  const app = new Hono()
+    .get('/page', (c) => {
+      const origin = c.req.query('origin') ?? site.server.url
+      return c.html(hostPage(origin, c.req.query('uscc') ?? '', c.req.query('lang') ?? 'zh'))
+    })
+    .get('/frame', (c) =>
+      c.html(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title></head><body><iframe src="${site.server.url}/embed/card/${c.req.query('uscc')}?lang=en" title="Chengxin" width="320" height="112"></iframe></body></html>`,
+      ),
+    )
   host = await serveOnLoopback(app)
 }, 90_000)
 afterAll(async () => {
@@ -123,6 +129,22 @@ describe('widget.js on another site', () => {
     expect(stale.date).toContain('已过期')
     expect(stale.gradeColour).toBe('rgb(110, 119, 129)')
     expect(fresh.gradeColour).not.toBe('rgb(110, 119, 129)')
+  }, 30_000)
+
+  it('works as an iframe card too, judging the domain of the page that frames it', async () => {
+    const page = await browser.newPage()
+    await page.goto(`http://localhost:${host.port}/frame?uscc=${agency.uscc}`)
+    const frame = page.frames().find((f) => f.url().includes('/embed/card/'))
+    await frame?.waitForFunction(() => {
+      const text = document.querySelector('div')?.shadowRoot?.querySelector('.n')?.textContent
+      return text && !text.includes('…')
+    })
+    const read = await frame?.evaluate(() => {
+      const root = document.querySelector('div')?.shadowRoot
+      return { name: root?.querySelector('.n')?.textContent, warning: root?.querySelector('.w')?.textContent }
+    })
+    expect(read).toEqual({ name: agency.name, warning: 'Note: the agency has not registered this site' })
+    await page.close()
   }, 30_000)
 
   it('shows a hostile name as text', async () => {
