@@ -40,6 +40,10 @@ export const STRINGS = {
     en: 'Search is unavailable right now; please try again shortly.',
   },
   more: { zh: '更多结果', en: 'More results' },
+  staleCursor: {
+    zh: '这一页结果已失效，请重新查询。',
+    en: 'This page of results has expired; please search again.',
+  },
   invalidFilter: {
     zh: '查询条件无效：名称最长 100 个字，地区、等级和服务类型请从列表中选择。',
     en: 'Invalid search: names are at most 100 characters; pick region, grade and service type from the lists.',
@@ -84,7 +88,9 @@ export const STRINGS = {
   recordDocument: { zh: '文号', en: 'Document' },
   recordWhat: { zh: '内容', en: 'What' },
   recordSeverity: { zh: '严重程度', en: 'Severity' },
-  recordUntil: { zh: '计分至', en: 'Counts until' },
+  recordUntil: { zh: '计分至（含）', en: 'Counts until (inclusive)' },
+  seeRecord: { zh: '查看该记录', en: 'See the record' },
+  searchStatus: { zh: '查询结果', en: 'Search results' },
   recordStatus: { zh: '状态', en: 'Status' },
   recordPoints: { zh: '分值', en: 'Points' },
   underObjection: { zh: '异议处理中', en: 'Under objection' },
@@ -186,6 +192,7 @@ export const WIDGET_STRINGS = {
   stale: { zh: '已过期', en: 'out of date' },
   loading: { zh: '加载中…', en: 'Loading…' },
   unavailable: { zh: '评级暂不可用', en: 'Grade unavailable' },
+  notFound: { zh: '登记簿中无此机构', en: 'Not on the register' },
   domain: { zh: '注意：该机构未登记此网站', en: 'Note: the agency has not registered this site' },
   notRated: { zh: '未评级', en: 'Not rated' },
 } satisfies Record<string, Label>

@@ -30,6 +30,8 @@ export type ApiDeps = {
   rateLimit?: RateLimit
   /** The site's built assets: with them, the app also serves the site's pages. */
   site?: BuiltSite
+  /** The origin embed snippets point at (default: the request's). */
+  publicOrigin?: string
 }
 
 export type ApiContext = {

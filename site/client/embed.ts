@@ -14,6 +14,11 @@ if (form) {
 
   const update = () => {
     const parsed = parseUscc(value('uscc'))
+    const input = form.elements.namedItem('uscc') as HTMLInputElement | null
+    const out = document.getElementById('embed-out')
+    // Never leave another agency's snippets to be copied under a code that is not valid.
+    input?.setAttribute('aria-invalid', String(!parsed.ok))
+    if (out) out.hidden = !parsed.ok
     if (!parsed.ok || !document.getElementById('snip-badge')) return
     const badgeLang = value('badgeLang') === 'en' ? 'en' : 'zh'
     const theme = value('theme') === 'dark' ? 'dark' : 'light'

@@ -14,6 +14,11 @@ type Page = { total: number; items: Hit[]; next?: string }
 
 const form = document.querySelector<HTMLFormElement>('form.search')
 const results = document.getElementById('results')
+const status = document.getElementById('search-status')
+/** Screen readers hear the count or the problem, not the whole list again. */
+const announce = (text: string) => {
+  if (status) status.textContent = text
+}
 
 function el(tag: string, cls: string, text?: string): HTMLElement {
   const e = document.createElement(tag)
@@ -48,7 +53,9 @@ if (form && results) {
     chip.append(el('b', '', h.grade === 'NR' ? '—' : h.grade), ` ${h.gradeLabel[lang]}`)
     const meta = el('span', 'meta', `${h.regionName ?? ''} · `)
     meta.append(el('span', 'code', h.uscc))
-    a.append(el('span', 'name', h.name), chip, meta)
+    const name = el('span', 'name', h.name)
+    name.lang = 'zh-CN'
+    a.append(name, chip, meta)
     li.append(a)
     return li
   }
@@ -59,13 +66,19 @@ if (form && results) {
       results.replaceChildren()
       if (page.total === 0) {
         results.append(el('p', 'empty', words.none ?? ''))
+        announce(words.none ?? '')
         return
       }
-      results.append(el('p', 'count', (words.count ?? '{n}').replace('{n}', String(page.total))))
+      const count = (words.count ?? '{n}').replace('{n}', String(page.total))
+      results.append(el('p', 'count', count))
+      announce(count)
       list = el('ol', 'results')
       results.append(list)
     }
-    list.append(...page.items.map(item))
+    const added = page.items.map(item)
+    list.append(...added)
+    // "More" is replaced by the next results: keep the keyboard there.
+    if (append) added[0]?.querySelector('a')?.focus()
     results.querySelector('.more')?.parentElement?.remove()
     if (page.next) {
       const next = page.next
@@ -90,7 +103,7 @@ if (form && results) {
     } catch (error) {
       if ((error as Error).name === 'AbortError') return
       results.replaceChildren(el('p', 'error', words.error ?? ''))
-      results.lastElementChild?.setAttribute('role', 'alert')
+      announce(words.error ?? '')
     }
   }
 
@@ -106,6 +119,7 @@ if (form && results) {
     if (query.size === 0) {
       controller?.abort()
       results.replaceChildren()
+      announce('')
       return
     }
     void run(query)

@@ -9,13 +9,16 @@ import { cstDate, points, say } from './parts.js'
 
 type RatingData = ReturnType<typeof ratingView>
 
+/** The last CST day a record counts: countsUntil is the first instant it no longer does. */
+const lastDay = (countsUntil: string) => cstDate(new Date(Date.parse(countsUntil) - 1).toISOString())
+
 function indicator(i: IndicatorResult, lang: Lang): Html {
   if (!i.applicable)
     return html`<li class="na"><span class="iname">${say(i.name, lang)}</span> <span class="sub">${say(i.sentence, lang)}</span></li>`
   return html`<li><div class="irow"><span class="iname">${say(i.name, lang)}</span><span class="pts">${t(lang, 'points', { earned: points(i.earned), max: points(i.max) })}</span></div>
 ${bar(i.earned, i.max)}
 <p>${say(i.sentence, lang)}</p>
-${i.findings.length > 0 ? html`<ul class="findings">${i.findings.map((f) => html`<li class="${f.points < 0 ? 'minus' : f.points > 0 ? 'plus' : ''}">${f.points !== 0 ? html`<b>${f.points > 0 ? '+' : '−'}${points(Math.abs(f.points))}</b> ` : ''}${say(f.sentence, lang)}${f.recordId ? html` <a href="#r-${f.recordId}" class="sub">#</a>` : ''}</li>`)}</ul>` : ''}
+${i.findings.length > 0 ? html`<ul class="findings">${i.findings.map((f) => html`<li class="${f.points < 0 ? 'minus' : f.points > 0 ? 'plus' : ''}">${f.points !== 0 ? html`<b>${f.points > 0 ? '+' : '−'}${points(Math.abs(f.points))}</b> ` : ''}${say(f.sentence, lang)}${f.recordId ? html` <a href="#r-${f.recordId}" class="sub" aria-label="${t(lang, 'seeRecord')}">#</a>` : ''}</li>`)}</ul>` : ''}
 </li>`
 }
 
@@ -50,7 +53,7 @@ export function recordsSection(r: RatingData, lang: Lang): Html {
 <dl class="rmeta">
 <div><dt>${t(lang, 'recordDocument')}</dt><dd class="code">${rec.documentNo ?? '—'}</dd></div>
 <div><dt>${t(lang, 'recordSeverity')}</dt><dd>${rec.severity ? say(SEVERITY_LABELS[rec.severity], lang) : '—'}</dd></div>
-<div><dt>${t(lang, 'recordUntil')}</dt><dd>${rec.countsUntil ? cstDate(rec.countsUntil) : t(lang, 'noWindow')}</dd></div>
+<div><dt>${t(lang, 'recordUntil')}</dt><dd>${rec.countsUntil ? lastDay(rec.countsUntil) : t(lang, 'noWindow')}</dd></div>
 <div><dt>${t(lang, 'recordStatus')}</dt><dd>${rec.status === 'under_objection' ? html`<strong class="objection">${t(lang, 'underObjection')}</strong>` : t(lang, 'effective')}</dd></div>
 <div><dt>${t(lang, 'recordPoints')}</dt><dd>${rec.points === 0 ? '0' : `${rec.points > 0 ? '+' : '−'}${points(Math.abs(rec.points))}`}</dd></div>
 </dl></li>`,

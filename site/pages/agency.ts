@@ -80,7 +80,7 @@ export function agencyPage(ctx: PageContext, data: AgencyPageData): string {
   const a = data.agency
   const main = html`<article class="agency">
 <header class="agency-head">
-<h1>${a.name}</h1>
+<h1${lang === 'en' ? html` lang="zh-CN"` : ''}>${a.name}</h1>
 ${a.aliases.length > 0 ? html`<p class="sub">${t(lang, 'aliases')}：${a.aliases.join('、')}</p>` : ''}
 <dl class="facts">
 <div><dt>${t(lang, 'uscc')}</dt><dd class="code">${a.uscc}</dd></div>

@@ -38,7 +38,7 @@ export function resultList(outcome: SearchOutcome, lang: Lang, form: SearchForm)
     : undefined
   return html`<p class="count">${t(lang, 'results', { n: outcome.total })}</p>
 <ol class="results">${outcome.items.map(
-    (r) => html`<li><a href="/a/${r.uscc}"><span class="name">${r.name}</span>
+    (r) => html`<li><a href="/a/${r.uscc}"><span class="name" lang="zh-CN">${r.name}</span>
 ${gradeChip(r.grade, lang)}<span class="meta">${r.regionName ?? ''} · <span class="code">${r.uscc}</span></span></a></li>`,
   )}</ol>
 ${nextHref ? html`<p><a class="more" href="${nextHref}">${t(lang, 'more')}</a></p>` : ''}`
@@ -70,6 +70,7 @@ export function homePage(ctx: PageContext, form: SearchForm, outcome: SearchOutc
 </div>
 ${lang === 'en' ? html`<input type="hidden" name="lang" value="en">` : ''}
 </form>
-<section id="results" aria-live="polite">${outcome ? resultList(outcome, lang, form) : ''}</section>`
+<p id="search-status" class="visually-hidden" role="status"></p>
+<section id="results" aria-label="${t(lang, 'searchStatus')}">${outcome ? resultList(outcome, lang, form) : ''}</section>`
   return layout(ctx, { title: t(lang, 'navSearch'), main, scripts: ['search'] })
 }

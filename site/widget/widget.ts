@@ -42,13 +42,30 @@ function el(tag: string, cls: string, text?: string): HTMLElement {
   return e
 }
 
-/** Whether `host` is a registered domain or under one (www. optional). */
+/** A domain as a browser writes a hostname (punycode, lower case), without www.; '' if it is none. */
+function hostnameOf(domain: string): string {
+  try {
+    const text = domain.trim()
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`).hostname.replace(
+      /^www\./,
+      '',
+    )
+  } catch {
+    return ''
+  }
+}
+
+/** Whether `host` is a registered domain or under one (www. optional; Chinese domains as punycode). */
 export function onRegisteredDomain(host: string, domains: readonly string[]): boolean {
-  const h = host.toLowerCase().replace(/^www\./, '')
-  return domains.some((raw) => {
-    const d = raw.toLowerCase().replace(/^www\./, '')
-    return d !== '' && (h === d || h.endsWith(`.${d}`))
-  })
+  const h = hostnameOf(host)
+  return (
+    h !== '' &&
+    domains.some((raw) => {
+      const d = hostnameOf(raw)
+      // A bare top-level name would match every site under it.
+      return d.includes('.') && (h === d || h.endsWith(`.${d}`))
+    })
+  )
 }
 
 function start(script: HTMLScriptElement): void {
@@ -62,9 +79,14 @@ function start(script: HTMLScriptElement): void {
   host.style.maxWidth = '360px'
   script.parentNode?.insertBefore(host, script)
   const root = host.attachShadow({ mode: 'open' })
-  const sheet = new CSSStyleSheet()
-  sheet.replaceSync(CSS)
-  root.adoptedStyleSheets = [sheet]
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(CSS)
+    root.adoptedStyleSheets = [sheet]
+  } else {
+    // Older browsers: a style element (a strict host CSP may block it; the card still reads).
+    root.append(el('style', '', CSS))
+  }
 
   const link = el('a', script.dataset.theme === 'dark' ? 'dark' : '') as HTMLAnchorElement
   link.href = `${origin}/a/${encodeURIComponent(uscc)}${lang === 'en' ? '?lang=en' : ''}`
@@ -82,10 +104,11 @@ function start(script: HTMLScriptElement): void {
   link.append(top, date)
   root.append(link)
 
-  const fail = () => {
-    name.textContent = words('unavailable')
+  const fail = (error: unknown) => {
+    name.textContent = words(String((error as Error).message) === '404' ? 'notFound' : 'unavailable')
     grade.textContent = '?'
     link.href = `${origin}/`
+    link.setAttribute('aria-label', `${words('label')}: ${name.textContent}`)
   }
   fetch(`${origin}/v1/agencies/${encodeURIComponent(uscc)}`, { credentials: 'omit' })
     .then((res) => (res.ok ? (res.json() as Promise<Detail>) : Promise.reject(new Error(String(res.status)))))
@@ -100,10 +123,7 @@ function start(script: HTMLScriptElement): void {
       date.textContent = r
         ? `${g} ${word} · ${words('asOf')} ${r.asOfDate}${r.stale ? ` · ${words('stale')}` : ''}`
         : word
-      link.setAttribute(
-        'aria-label',
-        `${words('label')}: ${detail.agency.name}, ${g} ${word}${r ? `, ${words('asOf')} ${r.asOfDate}` : ''}${r?.stale ? `, ${words('stale')}` : ''}`,
-      )
+      let label = `${words('label')}: ${detail.agency.name}, ${g} ${word}${r ? `, ${words('asOf')} ${r.asOfDate}` : ''}${r?.stale ? `, ${words('stale')}` : ''}`
       // In our own iframe, the page that embeds it is the frame's parent.
       const page =
         script.dataset.frame === '1'
@@ -113,8 +133,11 @@ function start(script: HTMLScriptElement): void {
       try {
         pageHost = new URL(page).hostname
       } catch {}
-      if (!onRegisteredDomain(pageHost, detail.agency.domains ?? []))
+      if (!onRegisteredDomain(pageHost, detail.agency.domains ?? [])) {
         link.append(el('div', 'w', words('domain')))
+        label += `. ${words('domain')}`
+      }
+      link.setAttribute('aria-label', label)
     })
     .catch(fail)
 }

@@ -44,7 +44,10 @@ describe('html', () => {
 
 describe("the widget's domain check", () => {
   const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/)
-  const domain = fc.array(label, { minLength: 2, maxLength: 3 }).map((l) => l.join('.'))
+  // A name under a letters-only top-level label (a numeric one would read as an IPv4 address).
+  const domain = fc
+    .tuple(fc.array(label, { minLength: 1, maxLength: 2 }), fc.stringMatching(/^[a-z]{2,6}$/))
+    .map(([l, tld]) => [...l, tld].join('.'))
 
   it('accepts the registered domain, with or without www., and any subdomain of it', () => {
     fc.assert(
@@ -65,6 +68,15 @@ describe("the widget's domain check", () => {
     )
     expect(onRegisteredDomain('localhost', [])).toBe(false)
     expect(onRegisteredDomain('evil.example', [''])).toBe(false)
+    // A bare top-level name would let every site under it pass.
+    expect(onRegisteredDomain('evil.cn', ['cn'])).toBe(false)
+  })
+
+  it('reads registered domains as a browser reads hostnames: Chinese names, schemes, paths', () => {
+    // The browser gives the page's hostname in punycode.
+    expect(onRegisteredDomain(new URL('http://www.人力.中国/').hostname, ['人力.中国'])).toBe(true)
+    expect(onRegisteredDomain('www.agency.example', ['https://agency.example/jobs'])).toBe(true)
+    expect(onRegisteredDomain('Agency.Example', ['AGENCY.example'])).toBe(true)
   })
 })
 

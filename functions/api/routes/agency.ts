@@ -50,7 +50,9 @@ export function agencyRoutes(app: Hono, ctx: ApiContext) {
         links,
       })
     }
-    const etag = etagOf(rating?.contentHash ?? 'unrated', agency.version)
+    // The body also depends on the day (permits expire) and on whether the rating has gone stale.
+    const stale = rating ? isStale(rating, now, ctx.staleAfterDays) : false
+    const etag = etagOf(rating?.contentHash ?? 'unrated', agency.version, chinaDate(now.toISOString()), stale)
     const unchanged = conditional(c, etag, CACHE.rating)
     if (unchanged) return unchanged
     const body = await ctx.bodies.get(`detail ${uscc} ${etag}`, async () =>

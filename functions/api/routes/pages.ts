@@ -26,7 +26,8 @@ import { HttpError } from '../errors.js'
 import { SearchQuery } from '../schemas.js'
 import { searchPage } from './catalogue.js'
 
-const PAGE_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400'
+// Private: a page's language comes from a cookie, which shared caches do not key on.
+const PAGE_CACHE = 'private, max-age=60'
 const YEAR = 'public, max-age=31536000, immutable'
 
 /** The page's language: ?lang= (remembered in a cookie), else the cookie, else Chinese. */
@@ -74,7 +75,7 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
       grade: given(raw.grade),
       serviceType: given(raw.serviceType),
     }
-    const asked = Object.values(form).some((v) => v) || raw.cursor
+    const asked = Object.values(form).some((v) => v) || given(raw.cursor)
     if (!asked) return send(c, homePage(p, {}, undefined))
     const filters = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined))
     const parsed = SearchQuery.safeParse({ ...filters, cursor: given(raw.cursor), limit: '20' })
@@ -85,7 +86,7 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
         outcome = await searchPage(ctx, parsed.data)
       } catch (error) {
         if (!(error instanceof HttpError)) throw error
-        outcome = { error: error.message }
+        outcome = { error: t(p.lang, error.code === 'invalid_cursor' ? 'staleCursor' : 'invalidFilter') }
       }
     }
     return send(c, homePage(p, form, outcome), 'error' in outcome ? 400 : 200)
@@ -133,7 +134,8 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
     const theme = q.theme === 'dark' ? 'dark' : 'light'
     const typed = (q.uscc ?? '').trim()
     const parsed = typed ? parseUscc(typed) : undefined
-    const origin = new URL(c.req.url).origin
+    // Snippets name the public origin, never whatever Host header a request carried.
+    const origin = deps.publicOrigin ?? new URL(c.req.url).origin
     if (parsed && !parsed.ok) {
       return send(
         c,
@@ -153,7 +155,7 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
     const lang: Lang = c.req.query('lang') === 'en' ? 'en' : 'zh'
     c.header('Content-Security-Policy', PAGE_CSP.replace("frame-ancestors 'none'", 'frame-ancestors *'))
     c.header('X-Frame-Options', undefined)
-    c.header('Cache-Control', PAGE_CACHE)
+    c.header('Cache-Control', parsed.ok ? 'public, max-age=300, s-maxage=3600' : 'no-store')
     const theme = c.req.query('theme') === 'dark' ? 'dark' : 'light'
     return c.html(cardPage(parsed.ok ? parsed.value : '', lang, theme), parsed.ok ? 200 : 400)
   })
@@ -170,5 +172,12 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
     c.header('Cache-Control', 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400')
     c.header('Content-Type', asset.type)
     return c.body(asset.body as Uint8Array<ArrayBuffer>)
+  })
+
+  // Any other path outside the API is a page that does not exist: say so as a page.
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/v1/') || c.req.path.startsWith('/.well-known/')) return c.notFound()
+    const p = pageContext(c)
+    return send(c, errorPage(p, t(p.lang, 'pageNotFound'), c.req.path.slice(0, 200)), 404)
   })
 }

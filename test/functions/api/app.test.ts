@@ -81,6 +81,25 @@ describe('home page', () => {
     expect(html).toContain('Demo data')
   })
 
+  it('answers a page that does not exist with a page, and an unknown API path with JSON', async () => {
+    const app = createApp(deps({ site }))
+    const page = await app.request('/no/such/page')
+    expect(page.status).toBe(404)
+    expect(await page.text()).toContain('页面不存在')
+    const api = await app.request('/v1/no-such-endpoint')
+    expect(api.status).toBe(404)
+    expect(await api.json()).toMatchObject({ error: 'not_found' })
+  })
+
+  it('writes embed snippets for the public origin, whatever Host the request names', async () => {
+    const app = createApp(deps({ site, publicOrigin: 'https://chengxin.example' }))
+    const res = await app.request('http://evil.example/embed?uscc=91440101MA5TEQT04H')
+    const html = await res.text()
+    expect(html).toContain('https://chengxin.example/widget.js')
+    expect(html).not.toContain('evil.example')
+    expect(res.headers.get('cache-control')).toMatch(/^private/)
+  })
+
   it('has no demo banner when serving real data', async () => {
     expect(await (await createApp(deps({ demo: false, site })).request('/')).text()).not.toContain('演示数据')
   })

@@ -48,11 +48,16 @@ describe('GET /v1/agencies/{uscc}', () => {
     const e = rated()
     const first = await get(`/v1/agencies/${e.uscc}`)
     const etag = first.headers.get('etag') ?? ''
-    expect(etag).toMatch(/^"sha256:[0-9a-f]{64}\.\d+"$/)
+    expect(etag).toMatch(/^"sha256:[0-9a-f]{64}\.\d+\.2026-12-04\.false"$/)
     expect(first.headers.get('cache-control')).toContain('stale-while-revalidate')
     const again = await get(`/v1/agencies/${e.uscc}`, { 'If-None-Match': etag })
     expect(again.status).toBe(304)
     expect(await again.text()).toBe('')
+    // Two years on the same content has gone stale: no 304 for the old copy, which said it was fresh.
+    const later = createApp({ ...api.deps, now: () => new Date('2028-12-04T02:00:00.000Z') })
+    const revalidated = await later.request(`/v1/agencies/${e.uscc}`, { headers: { 'If-None-Match': etag } })
+    expect(revalidated.status).toBe(200)
+    expect(((await revalidated.json()) as { rating: { stale: boolean } }).rating.stale).toBe(true)
   })
 
   it('accepts lower case and full-width codes, and says why a code is invalid', async () => {
