@@ -1,6 +1,6 @@
 /** The public HTTP app: a value, built from its dependencies, tested with app.request(). */
 import { Hono } from 'hono'
-import { type ApiDeps, createContext } from './context.js'
+import { type ApiContext, type ApiDeps, createContext } from './context.js'
 import type { ErrorBody } from './errors.js'
 import { onError } from './errors.js'
 import { openCors, securityHeaders } from './headers.js'
@@ -8,7 +8,6 @@ import { rateLimit } from './rate-limit.js'
 import { agencyRoutes } from './routes/agency.js'
 import { catalogueRoutes } from './routes/catalogue.js'
 import { metaRoutes } from './routes/meta.js'
-import { pageRoutes } from './routes/pages.js'
 
 export type { ApiDeps } from './context.js'
 
@@ -16,8 +15,14 @@ export type { ApiDeps } from './context.js'
 const HTML_CSP =
   "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
 
-/** Builds the public app from its dependencies (a value: test it with app.request()). */
-export function createApp(deps: ApiDeps) {
+/** Adds routes to the app (the site's pages) after the API's own. */
+export type Extension = (app: Hono, ctx: ApiContext) => void
+
+/**
+ * Builds the public API from its dependencies (a value: test it with app.request()). The Lambda
+ * uses it as it is; `createApp` (with-site.ts) adds the site's pages.
+ */
+export function createApiApp(deps: ApiDeps, extend?: Extension) {
   const app = new Hono()
   const ctx = createContext(deps)
 
@@ -46,7 +51,7 @@ export function createApp(deps: ApiDeps) {
   agencyRoutes(app, ctx)
   catalogueRoutes(app, ctx)
   metaRoutes(app, ctx)
-  if (deps.site) pageRoutes(app, ctx, deps.site)
+  extend?.(app, ctx)
 
   app.notFound((c) =>
     c.json<ErrorBody>(

@@ -1,5 +1,5 @@
 import { handle } from 'hono/aws-lambda'
-import { createApp } from './app.js'
+import { createApiApp } from './app.js'
 import { createDeps } from './deps.js'
 
-export const handler = handle(createApp(await createDeps()))
+export const handler = handle(createApiApp(await createDeps()))
