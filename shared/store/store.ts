@@ -30,6 +30,12 @@ export type ScannedItem =
 /** An item of a directory scan: a profile or a rating without its basis. */
 export type DirectoryItem = Exclude<ScannedItem, { entity: 'CreditRecord' }>
 
+/** An item of an export scan: a profile, a rating with its basis, or a record. */
+export type ExportItem =
+  | (Agency & { entity: 'Agency' })
+  | (StoredRating & { entity: 'Rating' })
+  | (CreditRecord & { entity: 'CreditRecord' })
+
 /** Where the store reads and writes. */
 export type StoreOptions = { documentClient: DynamoDBDocumentClient; tableName: string | (() => string) }
 
@@ -87,6 +93,25 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
             })
             .send()
           return output as unknown as { Items?: ScannedItem[]; LastEvaluatedKey?: Record<string, unknown> }
+        },
+      )
+    },
+
+    /**
+     * One page of a parallel scan over profiles, ratings (with their basis) and records, for the open
+     * data export. An agency's items come together, though a page may end in the middle of them.
+     */
+    async scanExport(segment: number, segments: number, page: PageRequest = {}): Promise<Page<ExportItem>> {
+      return paged(
+        `export|${segment}/${segments}`,
+        { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
+        async (options) => {
+          const output = await table
+            .build(ScanCommand)
+            .entities(agencyEntity, ratingEntity, recordEntity)
+            .options({ segment, totalSegments: segments, showEntityAttr: true, ...options })
+            .send()
+          return output as unknown as { Items?: ExportItem[]; LastEvaluatedKey?: Record<string, unknown> }
         },
       )
     },

@@ -1,0 +1,204 @@
+/**
+ * The open-data export on DynamoDB Local: seeded agencies → files; the verify tool passes them, and
+ * fails with the precise reason when a byte flips, a row goes, or the signature is swapped; a
+ * publication that looks wrong is held.
+ */
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fsBlobStore } from '../../../functions/export/blob-store.js'
+import { type ExportDeps, exportOpenData, type Manifest } from '../../../functions/export/export.js'
+import { sha256sums, signDetached } from '../../../functions/export/package.js'
+import { folderSource } from '../../../functions/export/sources.js'
+import { verifyPublication } from '../../../functions/export/verify.js'
+import { silentLog } from '../../../functions/log.js'
+import { rerateAll } from '../../../functions/rate/rerate.js'
+import { CSV_BOM } from '../../../shared/open-data/csv.js'
+import type { ExportRow } from '../../../shared/open-data/row.js'
+import { DEFAULT_METHODOLOGY } from '../../../shared/rating/methodologies/index.js'
+import { localSigner } from '../../../shared/signing/local-signer.js'
+import { jwks, type Signer } from '../../../shared/signing/signer.js'
+import type { ExportItem } from '../../../shared/store/store.js'
+import { createTestTable } from '../../fixtures/db.js'
+import { NOW, seedDemo } from '../../fixtures/pipeline.js'
+
+const AGENCIES = 60
+let table: Awaited<ReturnType<typeof createTestTable>>
+let signer: Signer
+let root: string
+let manifest: Manifest
+const keys = () => jwks([signer])
+
+function deps(overrides: Partial<ExportDeps> = {}, dir = root): ExportDeps {
+  return {
+    store: table.store,
+    blobs: fsBlobStore(dir),
+    signer,
+    methodology: DEFAULT_METHODOLOGY,
+    log: silentLog,
+    now: () => NOW,
+    ...overrides,
+  }
+}
+
+beforeAll(async () => {
+  table = await createTestTable()
+  await seedDemo(table.store, AGENCIES, 11)
+  await rerateAll(
+    { store: table.store, methodology: DEFAULT_METHODOLOGY, log: silentLog, now: () => NOW },
+    NOW,
+    {
+      job: 'export-test',
+    },
+  )
+  const work = await mkdtemp(join(tmpdir(), 'chengxin-export-test-'))
+  signer = await localSigner(join(work, 'key.jwk.json'))
+  root = join(work, 'open-data')
+  const result = await exportOpenData(deps())
+  if (!result.published) throw new Error(result.reason)
+  manifest = result.manifest
+}, 120_000)
+afterAll(async () => {
+  await table.drop()
+})
+
+/** A copy of the publication to tamper with. */
+async function copy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'chengxin-tamper-'))
+  await cp(join(root, manifest.folder), dir, { recursive: true })
+  return dir
+}
+
+const rowsOf = async (dir: string): Promise<ExportRow[]> =>
+  gunzipSync(await readFile(join(dir, 'ratings.jsonl.gz')))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as ExportRow)
+
+describe('the export', () => {
+  it('publishes every agency in every format, and the verify tool passes it', async () => {
+    expect(manifest.rows).toBe(AGENCIES)
+    const files = await readdir(join(root, manifest.folder))
+    expect(files.sort()).toEqual(
+      [
+        'SHA256SUMS',
+        'SHA256SUMS.jws',
+        'datapackage.json',
+        'ratings.csv',
+        'ratings.json',
+        'ratings.json.gz',
+        'ratings.jsonl.gz',
+        'record.schema.json',
+        'search-index.json',
+      ].sort(),
+    )
+    const verdict = await verifyPublication(await folderSource(root), keys())
+    expect(verdict.ok ? [] : verdict.problems).toEqual([])
+    expect(verdict).toMatchObject({ ok: true, rows: AGENCIES, kid: signer.kid })
+    const csv = await readFile(join(root, manifest.folder, 'ratings.csv'), 'utf8')
+    expect(csv.startsWith(CSV_BOM)).toBe(true)
+    expect(csv.split('\r\n')[0]).toMatch(/^\ufeffuscc,name,region/)
+  })
+
+  it('never publishes minor records, and gives every record its source and last confirmation', async () => {
+    const rows = await rowsOf(join(root, manifest.folder))
+    const records = rows.flatMap((r) => r.records)
+    expect(records.length).toBeGreaterThan(0)
+    expect(records.filter((r) => r.severity === ('minor' as string))).toEqual([])
+    for (const r of records) {
+      expect(r.source.name).not.toBe('')
+      expect(Date.parse(r.lastVerifiedAt)).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('the verify tool', () => {
+  it('names the file whose byte flipped, for every file', async () => {
+    for (const name of manifest.files.map((f) => f.name).filter((n) => n !== 'SHA256SUMS')) {
+      const dir = await copy()
+      const bytes = await readFile(join(dir, name))
+      const at = Math.floor(bytes.length / 2)
+      bytes[at] = (bytes[at] ?? 0) ^ 0x01
+      await writeFile(join(dir, name), bytes)
+      const verdict = await verifyPublication(await folderSource(dir), keys())
+      expect(verdict.ok, name).toBe(false)
+      if (!verdict.ok) expect(verdict.problems.join('\n')).toContain(`${name}: sha256 is`)
+    }
+  })
+
+  it('catches a removed row even when the checksums were recomputed, by the signature', async () => {
+    const dir = await copy()
+    const rows = await rowsOf(dir)
+    const shorter = gzipSync(
+      `${rows
+        .slice(1)
+        .map((r) => JSON.stringify(r))
+        .join('\n')}\n`,
+    )
+    await writeFile(join(dir, 'ratings.jsonl.gz'), shorter)
+    const { createHash } = await import('node:crypto')
+    const sums = (await readFile(join(dir, 'SHA256SUMS'), 'utf8')).replace(
+      /^[0-9a-f]{64}(?= {2}ratings\.jsonl\.gz$)/m,
+      createHash('sha256').update(shorter).digest('hex'),
+    )
+    await writeFile(join(dir, 'SHA256SUMS'), sums)
+    const verdict = await verifyPublication(await folderSource(dir), keys())
+    expect(verdict.ok).toBe(false)
+    if (!verdict.ok) {
+      const all = verdict.problems.join('\n')
+      expect(all).toContain('SHA256SUMS.jws: the signature does not verify')
+      expect(all).toContain('row counts disagree')
+    }
+  })
+
+  it('refuses a signature that is not over this checksum list', async () => {
+    const dir = await copy()
+    const other = sha256sums([{ name: 'ratings.csv', sha256: '0'.repeat(64) }])
+    await writeFile(join(dir, 'SHA256SUMS.jws'), await signDetached(signer, other))
+    const verdict = await verifyPublication(await folderSource(dir), keys())
+    expect(verdict).toEqual({
+      ok: false,
+      problems: [expect.stringContaining('SHA256SUMS.jws: the signature does not verify')],
+    })
+  })
+})
+
+describe('the hold', () => {
+  it('publishes nothing when half the agencies vanish, and says why', async () => {
+    const half: ExportDeps['store'] = {
+      async scanExport(segment, segments, page) {
+        const result = await table.store.scanExport(segment, segments, page)
+        const keep = (item: ExportItem) => item.uscc.charCodeAt(17) % 2 === 0
+        return { ...result, items: result.items.filter(keep) }
+      },
+    }
+    const before = await readFile(join(root, 'latest.json'), 'utf8')
+    const held = await exportOpenData(deps({ store: half, now: () => new Date(NOW.getTime() + 86_400_000) }))
+    expect(held.published).toBe(false)
+    if (!held.published)
+      expect(held.reason).toMatch(/agency count moved from 60 to \d+ \(\d+\.\d%, more than 20%\)/)
+    expect(await readFile(join(root, 'latest.json'), 'utf8')).toBe(before)
+  })
+
+  it('publishes nothing when a row fails the schema', async () => {
+    const broken: ExportDeps['store'] = {
+      async scanExport(segment, segments, page) {
+        const result = await table.store.scanExport(segment, segments, page)
+        return {
+          ...result,
+          items: result.items.map((item, i) =>
+            i === 0 && item.entity === 'Agency' ? { ...item, region: 'nowhere' } : item,
+          ),
+        }
+      },
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'chengxin-held-'))
+    const held = await exportOpenData(deps({ store: broken }, dir))
+    expect(held.published).toBe(false)
+    if (!held.published) expect(held.reason).toMatch(/row\(s\) failed the schema; first: \w{18}: region/)
+    expect(await readdir(dir).catch(() => [])).toEqual([])
+  })
+})
