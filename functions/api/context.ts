@@ -5,6 +5,7 @@ import type { Agency } from '../../shared/store/entities/agency.js'
 import type { StoredRating } from '../../shared/store/entities/rating.js'
 import type { Store } from '../../shared/store/store.js'
 import type { BuiltSite } from '../../site/build.js'
+import type { BlobStore } from '../export/blob-store.js'
 import type { Log } from '../log.js'
 import { type HotCache, hotCache } from './hot-cache.js'
 import type { RateLimit } from './rate-limit.js'
@@ -32,6 +33,8 @@ export type ApiDeps = {
   site?: BuiltSite
   /** The origin embed snippets point at (default: the request's). */
   publicOrigin?: string
+  /** Where the open data is published; with it the app serves /v1/open-data and the files. */
+  openData?: BlobStore
 }
 
 export type ApiContext = {

@@ -1,9 +1,13 @@
-/** The API with the site's pages when the deps carry built site assets (local server, tests). */
+/** The API with the site's pages and the open-data files when the deps carry them (local server, tests). */
 import { createApiApp } from './app.js'
 import type { ApiDeps } from './context.js'
+import { openDataRoutes } from './routes/open-data.js'
 import { pageRoutes } from './routes/pages.js'
 
 export function createApp(deps: ApiDeps) {
-  const site = deps.site
-  return createApiApp(deps, site ? (app, ctx) => pageRoutes(app, ctx, site) : undefined)
+  const { site, openData } = deps
+  return createApiApp(deps, (app, ctx) => {
+    if (openData) openDataRoutes(app, ctx, openData)
+    if (site) pageRoutes(app, ctx, site)
+  })
 }

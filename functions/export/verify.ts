@@ -92,7 +92,7 @@ function rowCounts(files: Map<string, Uint8Array>, problems: string[]): Record<s
       const lines = text(gunzipSync(jsonl))
         .split('\n')
         .filter((l) => l !== '')
-      lines.forEach((l, i) => check('ratings.jsonl.gz', i, JSON.parse(l)))
+      for (const [i, l] of lines.entries()) check('ratings.jsonl.gz', i, JSON.parse(l))
       counts['ratings.jsonl.gz'] = lines.length
     } catch (error) {
       problems.push(`ratings.jsonl.gz: unreadable (${(error as Error).message})`)
@@ -102,7 +102,7 @@ function rowCounts(files: Map<string, Uint8Array>, problems: string[]): Record<s
   if (json) {
     try {
       const doc = JSON.parse(text(json)) as { rows: unknown[]; count: number }
-      doc.rows.forEach((r, i) => check('ratings.json', i, r))
+      for (const [i, r] of doc.rows.entries()) check('ratings.json', i, r)
       counts['ratings.json'] = doc.rows.length
       if (doc.count !== doc.rows.length)
         problems.push(`ratings.json: count says ${doc.count}, holds ${doc.rows.length}`)

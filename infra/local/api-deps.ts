@@ -7,6 +7,7 @@ import type { ApiDeps } from '../../functions/api/context.js'
 import { HttpError } from '../../functions/api/errors.js'
 import { refreshingIndex } from '../../functions/api/search-index.js'
 import { loadSearchEntries } from '../../functions/api/search-source.js'
+import { fsBlobStore } from '../../functions/export/blob-store.js'
 import { jsonLog } from '../../functions/log.js'
 import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
 import { pinyinOf } from '../../shared/search/pinyin.js'
@@ -19,7 +20,7 @@ const RATE_LIMIT = { perSecond: 50, burst: 200 }
 /** The index is also reloaded after every change the rating pipeline writes. */
 const INDEX_MAX_AGE_MS = 60_000
 
-export async function localApiDeps(dataDir: string) {
+export async function localApiDeps(dataDir: string, openDataDir: string) {
   let store: Store | undefined
   const ready = (): Store => {
     if (store) return store
@@ -44,6 +45,7 @@ export async function localApiDeps(dataDir: string) {
     search,
     signer: await localSigner(resolve(dataDir, 'keys', 'attestation.jwk.json')),
     site: await buildSite(),
+    openData: fsBlobStore(openDataDir),
     methodology: DEFAULT_METHODOLOGY,
     log: jsonLog('api', 'warn'),
     rateLimit: {

@@ -4,11 +4,13 @@
  * table from the shared key schema, seeds demo agencies into an empty table, and serves the app on
  * 127.0.0.1. Ctrl-C or SIGTERM stops everything; the Java child never outlives this process.
  */
-import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type ServerType, serve } from '@hono/node-server'
 import { createApp } from '../../functions/api/with-site.js'
+import { fsBlobStore } from '../../functions/export/blob-store.js'
 import { ENV, LOCAL_TABLE_NAME, loadLocalConfig } from '../../shared/config.js'
 import { createClients } from '../../shared/store/clients.js'
 import { ensureTable } from '../../shared/store/ensure-table.js'
@@ -20,6 +22,7 @@ import { seedDemo } from './demo-seed.js'
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js'
 import { listen } from './listen.js'
 import { acquire, announce, readSeedState, release, writeSeedState } from './local-state.js'
+import { startPublishing } from './open-data.js'
 import { localRateDeps, rateOnStart, startRatingPipeline } from './rating.js'
 
 const USAGE = `Usage: npm start [-- --in-memory] [-- --agencies N] [-- --seed S]
@@ -42,12 +45,14 @@ async function main(): Promise<void> {
   let db: DynamoDbLocal | undefined
   let server: ServerType | undefined
   let stopPipeline: (() => Promise<void>) | undefined
+  let stopPublishing: (() => void) | undefined
   let stopping = false
   const shutdown = async (code: number, message?: string) => {
     if (stopping) return
     stopping = true
     if (message) console.error(message)
     server?.close()
+    stopPublishing?.()
     await stopPipeline?.().catch(() => {})
     release(dataDir)
     await db?.stop()
@@ -62,7 +67,11 @@ async function main(): Promise<void> {
   )
 
   // Bind the port first, so a taken port is reported before any slow work.
-  const api = await localApiDeps(dataDir)
+  // An in-memory database publishes into a folder of its own, gone with it.
+  const openDataDir = args.inMemory
+    ? mkdtempSync(join(tmpdir(), 'chengxin-open-data-'))
+    : resolve(dataDir, 'open-data')
+  const api = await localApiDeps(dataDir, openDataDir)
   const app = createApp(api.deps)
   const port = await listen(
     (options) => {
@@ -95,6 +104,7 @@ async function main(): Promise<void> {
     api.changed,
   )
   api.attach(ready)
+  stopPublishing = await startPublishing(ready, fsBlobStore(openDataDir), api.deps.signer)
 
   const url = `http://127.0.0.1:${port}`
   announce(dataDir, {
@@ -107,6 +117,7 @@ async function main(): Promise<void> {
   console.log(`
 Chengxin 诚信 is running 已启动: ${url}
   health 服务状态   ${url}/health
+  open data 开放数据 ${url}/v1/open-data (files in ${openDataDir})
   database 数据库   DynamoDB Local at ${db.endpoint}, ${args.inMemory ? 'in memory' : `data in ${resolve(dataDir, 'dynamodb')}`}
   demo data 演示数据 all agencies shown are generated, not real
 Press Ctrl-C to stop 按 Ctrl-C 停止.`)

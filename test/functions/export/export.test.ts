@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { refreshingIndex } from '../../../functions/api/search-index.js'
+import { createApp } from '../../../functions/api/with-site.js'
 import { fsBlobStore } from '../../../functions/export/blob-store.js'
 import { type ExportDeps, exportOpenData, type Manifest } from '../../../functions/export/export.js'
 import { sha256sums, signDetached } from '../../../functions/export/package.js'
-import { folderSource } from '../../../functions/export/sources.js'
+import { folderSource, urlSource } from '../../../functions/export/sources.js'
 import { verifyPublication } from '../../../functions/export/verify.js'
 import { silentLog } from '../../../functions/log.js'
 import { rerateAll } from '../../../functions/rate/rerate.js'
@@ -21,6 +23,7 @@ import { DEFAULT_METHODOLOGY } from '../../../shared/rating/methodologies/index.
 import { localSigner } from '../../../shared/signing/local-signer.js'
 import { jwks, type Signer } from '../../../shared/signing/signer.js'
 import type { ExportItem } from '../../../shared/store/store.js'
+import { serveOnLoopback } from '../../fixtures/browser.js'
 import { createTestTable } from '../../fixtures/db.js'
 import { NOW, seedDemo } from '../../fixtures/pipeline.js'
 
@@ -200,5 +203,39 @@ describe('the hold', () => {
     expect(held.published).toBe(false)
     if (!held.published) expect(held.reason).toMatch(/row\(s\) failed the schema; first: \w{18}: region/)
     expect(await readdir(dir).catch(() => [])).toEqual([])
+  })
+})
+
+describe('the open data over HTTP', () => {
+  it('serves the manifest and the files, and the verify tool passes them by URL', async () => {
+    const app = createApp({
+      ping: () => table.store.ping(),
+      now: () => NOW,
+      demo: true,
+      store: table.store,
+      search: refreshingIndex(async () => [], 60_000),
+      signer,
+      methodology: DEFAULT_METHODOLOGY,
+      log: silentLog,
+      openData: fsBlobStore(root),
+    })
+    const server = await serveOnLoopback(app)
+    try {
+      const listing = (await (await fetch(`${server.url}/v1/open-data`)).json()) as {
+        rows: number
+        files: { name: string; url: string }[]
+      }
+      expect(listing.rows).toBe(AGENCIES)
+      expect(listing.files.map((f) => f.url)).toContain(`/open-data/${manifest.folder}ratings.jsonl.gz`)
+      const jwksUrl = `${server.url}/.well-known/jwks.json`
+      const verdict = await verifyPublication(
+        await urlSource(`${server.url}/open-data/`),
+        (await (await fetch(jwksUrl)).json()) as ReturnType<typeof jwks>,
+      )
+      expect(verdict).toMatchObject({ ok: true, rows: AGENCIES })
+      expect((await fetch(`${server.url}/open-data/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404)
+    } finally {
+      await server.close()
+    }
   })
 })
