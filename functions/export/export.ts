@@ -19,6 +19,7 @@ import type { ExportItem, Store } from '../../shared/store/store.js'
 import { chinaDate } from '../../shared/time/calendar.js'
 import type { Log } from '../log.js'
 import type { BlobStore } from './blob-store.js'
+import { deltaWriter, loadBaselines } from './deltas.js'
 import {
   DATAPACKAGE,
   dataPackage,
@@ -151,6 +152,18 @@ export async function exportOpenData(deps: ExportDeps, options: ExportOptions = 
     await json.write(`${JSON.stringify(head).slice(0, -1)},"rows":[`)
     await csv.write(CSV_BOM + csvHeader())
     await search.write(`{"format":"${ROW_FORMAT}","generatedAt":"${generatedAt}","entries":[`)
+    const baselines = await loadBaselines(deps.blobs, date)
+    const deltaFiles = baselines.map((b) => ({
+      name: `delta-${b.days}d.jsonl.gz`,
+      format: 'jsonl',
+      mediatype: 'application/jsonl',
+      compression: 'gz' as const,
+      description: `Changes since ${b.from ?? 'nothing (no earlier publication)'}: upserts, record tombstones and deletions`,
+    }))
+    const deltas = baselines.map((b, i) =>
+      deltaWriter(b, date, fileSink(path(deltaFiles[i]?.name ?? ''), true)),
+    )
+    await Promise.all(deltas.map((d) => d.start()))
 
     let rows = 0
     const invalid: string[] = []
@@ -173,13 +186,14 @@ export async function exportOpenData(deps: ExportDeps, options: ExportOptions = 
         search.write(
           separator + JSON.stringify(toSearchEntry(group.agency, group.rating, noPinyin, chinaDate)),
         ),
+        ...deltas.map((d) => d.row(row, line, group.records)),
       ])
       demo.any ||= row.demo
       rows++
     }
     await json.write(`],"count":${rows}}\n`)
     await search.write(']}\n')
-    await Promise.all([json.end(), jsonl.end(), csv.end(), search.end()])
+    await Promise.all([json.end(), jsonl.end(), csv.end(), search.end(), ...deltas.map((d) => d.finish())])
     await writeFile(path(FILES.schema.name), `${JSON.stringify(rowJsonSchema(), null, 2)}\n`)
 
     // The hold: publish nothing rather than something broken.
@@ -191,7 +205,8 @@ export async function exportOpenData(deps: ExportDeps, options: ExportOptions = 
     }
 
     const files: PublishedFile[] = []
-    for (const spec of Object.values(FILES)) files.push({ ...spec, ...(await digestFile(path(spec.name))) })
+    for (const spec of [...Object.values(FILES), ...deltaFiles])
+      files.push({ ...spec, ...(await digestFile(path(spec.name))) })
     const pkg = dataPackage(files, {
       date,
       created: generatedAt,

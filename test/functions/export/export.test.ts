@@ -11,11 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { refreshingIndex } from '../../../functions/api/search-index.js'
 import { createApp } from '../../../functions/api/with-site.js'
 import { fsBlobStore } from '../../../functions/export/blob-store.js'
+import { applyDelta } from '../../../functions/export/deltas.js'
 import { type ExportDeps, exportOpenData, type Manifest } from '../../../functions/export/export.js'
 import { sha256sums, signDetached } from '../../../functions/export/package.js'
 import { folderSource, urlSource } from '../../../functions/export/sources.js'
 import { verifyPublication } from '../../../functions/export/verify.js'
 import { silentLog } from '../../../functions/log.js'
+import { rateAgencies } from '../../../functions/rate/rate-agencies.js'
 import { rerateAll } from '../../../functions/rate/rerate.js'
 import { CSV_BOM } from '../../../shared/open-data/csv.js'
 import type { ExportRow } from '../../../shared/open-data/row.js'
@@ -25,7 +27,7 @@ import { jwks, type Signer } from '../../../shared/signing/signer.js'
 import type { ExportItem } from '../../../shared/store/store.js'
 import { serveOnLoopback } from '../../fixtures/browser.js'
 import { createTestTable } from '../../fixtures/db.js'
-import { NOW, seedDemo } from '../../fixtures/pipeline.js'
+import { importClean, NOW, seedDemo } from '../../fixtures/pipeline.js'
 
 const AGENCIES = 60
 let table: Awaited<ReturnType<typeof createTestTable>>
@@ -90,6 +92,9 @@ describe('the export', () => {
         'SHA256SUMS',
         'SHA256SUMS.jws',
         'datapackage.json',
+        'delta-1d.jsonl.gz',
+        'delta-7d.jsonl.gz',
+        'delta-31d.jsonl.gz',
         'ratings.csv',
         'ratings.json',
         'ratings.json.gz',
@@ -237,5 +242,69 @@ describe('the open data over HTTP', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('deltas', () => {
+  it('applied to the day before, give today’s rows byte for byte, with tombstones and deletions', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chengxin-deltas-'))
+    const day1 = await exportOpenData(deps({}, dir))
+    if (!day1.published) throw new Error(day1.reason)
+    const before = await rowsOf(join(dir, day1.manifest.folder))
+
+    // A record is repaired, an agency joins, another leaves the register.
+    const withRecord = before.find((r) => r.records.some((x) => x.kind === 'penalty')) as ExportRow
+    const repairedId = withRecord.records.find((x) => x.kind === 'penalty')?.id as string
+    const stored = (await table.store.listRecords(withRecord.uscc)).find((r) => r.id === repairedId)
+    if (!stored) throw new Error('record not found')
+    await table.store.putRecord({ ...stored, status: 'repaired', version: stored.version + 1 })
+    const joined = '91440101MA5TEQT04H'
+    await importClean(table.store, joined)
+    const rate = { store: table.store, methodology: DEFAULT_METHODOLOGY, log: silentLog, now: () => NOW }
+    await rateAgencies(rate, [withRecord.uscc, joined], NOW)
+    const left = before.find((r) => r.uscc !== withRecord.uscc)?.uscc as string
+    const without: ExportDeps['store'] = {
+      async scanExport(segment, segments, page) {
+        const result = await table.store.scanExport(segment, segments, page)
+        return { ...result, items: result.items.filter((i) => i.uscc !== left) }
+      },
+    }
+    const day2 = await exportOpenData(
+      deps({ store: without, now: () => new Date(NOW.getTime() + 86_400_000) }, dir),
+    )
+    if (!day2.published) throw new Error(day2.reason)
+    const after = await rowsOf(join(dir, day2.manifest.folder))
+
+    const lines = (rows: ExportRow[]) => rows.map((r) => JSON.stringify(r))
+    const delta = gunzipSync(await readFile(join(dir, day2.manifest.folder, 'delta-1d.jsonl.gz')))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+    const ops = delta.map(
+      (l) =>
+        JSON.parse(l) as {
+          op: string
+          uscc?: string
+          row?: ExportRow
+          from?: string
+          reason?: string
+          recordId?: string
+        },
+    )
+    expect(ops[0]).toMatchObject({ op: 'header', from: day1.manifest.date, to: day2.manifest.date })
+    expect(applyDelta(lines(before), delta)).toEqual(
+      lines(after).sort((a, b) => (JSON.parse(a).uscc < JSON.parse(b).uscc ? -1 : 1)),
+    )
+    expect(ops).toContainEqual({
+      op: 'tombstone',
+      uscc: withRecord.uscc,
+      recordId: repairedId,
+      reason: 'repaired',
+    })
+    expect(ops).toContainEqual({ op: 'delete', uscc: left })
+    expect(ops.some((o) => o.op === 'upsert' && o.row?.uscc === joined)).toBe(true)
+    // Only what changed: the rest of the register is not repeated.
+    expect(ops.filter((o) => o.op === 'upsert').length).toBeLessThan(5)
+    expect(await verifyPublication(await folderSource(dir), keys())).toMatchObject({ ok: true })
   })
 })
