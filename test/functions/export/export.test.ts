@@ -7,6 +7,8 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
+import { S3Client } from '@aws-sdk/client-s3'
+import S3rver from 's3rver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { refreshingIndex } from '../../../functions/api/search-index.js'
 import { createApp } from '../../../functions/api/with-site.js'
@@ -14,6 +16,7 @@ import { fsBlobStore } from '../../../functions/export/blob-store.js'
 import { applyDelta } from '../../../functions/export/deltas.js'
 import { type ExportDeps, exportOpenData, type Manifest } from '../../../functions/export/export.js'
 import { sha256sums, signDetached } from '../../../functions/export/package.js'
+import { s3BlobStore } from '../../../functions/export/s3-blob-store.js'
 import { folderSource, urlSource } from '../../../functions/export/sources.js'
 import { verifyPublication } from '../../../functions/export/verify.js'
 import { silentLog } from '../../../functions/log.js'
@@ -307,4 +310,45 @@ describe('deltas', () => {
     expect(ops.filter((o) => o.op === 'upsert').length).toBeLessThan(5)
     expect(await verifyPublication(await folderSource(dir), keys())).toMatchObject({ ok: true })
   })
+})
+
+describe('on S3', () => {
+  it('publishes through the S3 adapter to a real S3-compatible server, and verifies by URL', async () => {
+    const s3dir = await mkdtemp(join(tmpdir(), 'chengxin-s3rver-'))
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory: s3dir,
+      configureBuckets: [{ name: 'open-data' }],
+    })
+    const { port } = await server.run()
+    try {
+      const client = new S3Client({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: 'us-east-1',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+        // s3rver predates the SDK's default aws-chunked uploads with trailing checksums.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      })
+      const blobs = s3BlobStore(client, 'open-data', 'public/')
+      const result = await exportOpenData({ ...deps(), blobs })
+      if (!result.published) throw new Error(result.reason)
+      expect(await blobs.list('')).toEqual(
+        expect.arrayContaining(['latest.json', `${result.manifest.folder}ratings.csv`]),
+      )
+      const verdict = await verifyPublication(
+        await urlSource(`http://127.0.0.1:${port}/open-data/public/`),
+        keys(),
+      )
+      expect(verdict).toMatchObject({ ok: true, rows: result.manifest.rows })
+      expect(await blobs.get('no/such/key')).toBeUndefined()
+      await blobs.delete([`${result.manifest.folder}ratings.csv`])
+      expect(await blobs.get(`${result.manifest.folder}ratings.csv`)).toBeUndefined()
+    } finally {
+      await server.close()
+    }
+  }, 60_000)
 })
