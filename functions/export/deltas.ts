@@ -77,7 +77,7 @@ export function deltaWriter(baseline: Baseline, to: string, sink: Sink) {
     async row(row: ExportRow, line: string, records: readonly CreditRecord[]) {
       seen.add(row.uscc)
       const known = baseline.rows.get(row.uscc)
-      if (known?.hash === sha256(line)) return
+      if (known && known.hash === sha256(line)) return
       let out = `{"op":"upsert","row":${line}}\n`
       if (known) {
         const now = new Set(row.records.map((r) => r.id))

@@ -7,10 +7,13 @@ import { createGzip, type Gzip } from 'node:zlib'
 
 export type Sink = { write(text: string): Promise<void>; end(): Promise<void> }
 
+/** Text is gathered into pieces this large before it goes to the stream (fewer, larger writes). */
+const BATCH_CHARS = 64 * 1024
+
 /** A text sink to `path`, gzipped when `gzip` is set. */
 export function fileSink(path: string, gzip = false): Sink {
-  const file: WriteStream = createWriteStream(path)
-  const zip: Gzip | undefined = gzip ? createGzip({ level: 6 }) : undefined
+  const file: WriteStream = createWriteStream(path, { highWaterMark: 1 << 18 })
+  const zip: Gzip | undefined = gzip ? createGzip({ level: 6, chunkSize: 1 << 16 }) : undefined
   if (zip) zip.pipe(file)
   const head: Writable = zip ?? file
   let failed: Error | undefined
@@ -20,13 +23,24 @@ export function fileSink(path: string, gzip = false): Sink {
   file.on('error', (e) => {
     failed = e
   })
+  let pending: string[] = []
+  let size = 0
+  const flush = async () => {
+    if (failed) throw failed
+    if (size === 0) return
+    const chunk = pending.join('')
+    pending = []
+    size = 0
+    if (!head.write(chunk)) await once(head, 'drain')
+  }
   return {
     async write(text) {
-      if (failed) throw failed
-      if (!head.write(text)) await once(head, 'drain')
+      pending.push(text)
+      size += text.length
+      if (size >= BATCH_CHARS) await flush()
     },
     async end() {
-      if (failed) throw failed
+      await flush()
       const closed = once(file, 'close')
       head.end()
       await closed
