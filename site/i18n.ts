@@ -142,6 +142,13 @@ export const STRINGS = {
   versions: { zh: '版本历史', en: 'Version history' },
   inForce: { zh: '现行', en: 'in force' },
   openDataTitle: { zh: '开放数据', en: 'Open data' },
+  openDataLatest: {
+    zh: '最新发布：{date}，{rows} 家机构',
+    en: 'Latest publication: {date}, {rows} agencies',
+  },
+  openDataNone: { zh: '尚未发布全量文件。', en: 'No bulk files have been published yet.' },
+  openDataFile: { zh: '文件', en: 'File' },
+  openDataSize: { zh: '大小', en: 'Size' },
   embedTitle: { zh: '嵌入信用徽章', en: 'Embed a badge' },
   embedIntro: {
     zh: '在机构网站上展示信用等级。徽章与小组件都链接回本站的机构页面，显示评价日期，评级过期时变灰。',

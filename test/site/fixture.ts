@@ -2,6 +2,13 @@
  * The site over DynamoDB Local for browser tests: rated demo agencies plus one with hostile text in
  * every field a page or the widget shows, served on loopback.
  */
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp } from '../../functions/api/with-site.js'
+import { fsBlobStore } from '../../functions/export/blob-store.js'
+import { exportOpenData } from '../../functions/export/export.js'
+import { silentLog } from '../../functions/log.js'
 import { rateAgencies } from '../../functions/rate/rate-agencies.js'
 import { ratedApi } from '../fixtures/api.js'
 import { serveOnLoopback } from '../fixtures/browser.js'
@@ -36,7 +43,17 @@ export async function siteFixture() {
   })
   await rateAgencies(pipelineDeps(api.table.store).deps, [HOSTILE_USCC], NOW)
   await api.deps.search.entries()
-  const server = await serveOnLoopback(api.app)
+  // Today's open data, so the open-data page lists real files.
+  const openData = fsBlobStore(await mkdtemp(join(tmpdir(), 'chengxin-site-open-data-')))
+  await exportOpenData({
+    store: api.table.store,
+    blobs: openData,
+    signer: api.deps.signer,
+    methodology: api.deps.methodology,
+    log: silentLog,
+    now: () => NOW,
+  })
+  const server = await serveOnLoopback(createApp({ ...api.deps, openData }))
   return {
     api,
     server,

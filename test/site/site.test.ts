@@ -149,6 +149,10 @@ describe('accessibility', () => {
       }
     }
     expect(found).toEqual([])
+    // The open-data page lists today's files, each downloadable.
+    await page.goto(`${site.server.url}/open-data`)
+    const href = await page.getByRole('link', { name: 'ratings.csv' }).getAttribute('href')
+    expect((await fetch(`${site.server.url}${href}`)).status).toBe(200)
     await close()
   }, 120_000)
 })

@@ -18,7 +18,7 @@ import { errorPage } from '../../../site/pages/errors.js'
 import { homePage, type SearchOutcome } from '../../../site/pages/home.js'
 import { PAGE_CSP, type PageContext } from '../../../site/pages/layout.js'
 import { methodologyPage } from '../../../site/pages/methodology.js'
-import { openDataPage } from '../../../site/pages/open-data.js'
+import { openDataPage, type PublishedFiles } from '../../../site/pages/open-data.js'
 import { cstDate } from '../../../site/pages/parts.js'
 import { statsPage } from '../../../site/pages/stats.js'
 import type { ApiContext } from '../context.js'
@@ -122,7 +122,11 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
 
   app.get('/methodology', (c) => send(c, methodologyPage(pageContext(c), deps.methodology, METHODOLOGIES)))
   app.get('/stats', async (c) => send(c, statsPage(pageContext(c), gradeStats(await deps.search.entries()))))
-  app.get('/open-data', (c) => send(c, openDataPage(pageContext(c))))
+  app.get('/open-data', async (c) => {
+    const bytes = await deps.openData?.get('latest.json')
+    const published = bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as PublishedFiles) : undefined
+    return send(c, openDataPage(pageContext(c), published))
+  })
 
   app.get('/embed', (c) => {
     const p = pageContext(c)
