@@ -17,6 +17,16 @@ export const ENV = {
     description: 'KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs attestations, id or alias',
     default: '',
   },
+  openDataBucket: {
+    name: 'OPEN_DATA_BUCKET',
+    description: 'S3 bucket the open-data export publishes to (export function only)',
+    default: '',
+  },
+  openDataPrefix: {
+    name: 'OPEN_DATA_PREFIX',
+    description: 'Key prefix under the open-data bucket, e.g. "open-data/"',
+    default: '',
+  },
   signingKeyFile: {
     name: 'SIGNING_KEY_FILE',
     description: 'Instead of KMS: a private JWK file (created if missing) that signs attestations',

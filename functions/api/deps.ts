@@ -1,13 +1,11 @@
 /** Composition root for the API Lambda: configuration, clients, store, signer and search index, once per cold start. */
-import { KMSClient } from '@aws-sdk/client-kms'
-import { loadConfig, requireSigningKey } from '../../shared/config.js'
+import { loadConfig } from '../../shared/config.js'
 import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
 import { noPinyin } from '../../shared/search/entry.js'
-import { kmsSigner } from '../../shared/signing/kms-signer.js'
-import { localSigner } from '../../shared/signing/local-signer.js'
 import { createClients } from '../../shared/store/clients.js'
 import { createStore } from '../../shared/store/store.js'
 import { jsonLog } from '../log.js'
+import { signerFromConfig } from '../signer.js'
 import type { ApiDeps } from './context.js'
 import { refreshingIndex } from './search-index.js'
 import { loadSearchEntries } from './search-source.js'
@@ -18,11 +16,9 @@ const INDEX_MAX_AGE_MS = 5 * 60_000
 /** Builds what the API needs from the environment. */
 export async function createDeps(env: Record<string, string | undefined> = process.env): Promise<ApiDeps> {
   const config = loadConfig(env)
-  const key = requireSigningKey(config)
   const { documentClient } = createClients(config.dynamodbEndpoint)
   const store = createStore({ documentClient, tableName: config.tableName })
-  const signer =
-    'kmsKeyId' in key ? await kmsSigner(new KMSClient({}), key.kmsKeyId) : await localSigner(key.keyFile)
+  const signer = await signerFromConfig(config)
   return {
     ping: () => store.ping(),
     now: () => new Date(),

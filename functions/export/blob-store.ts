@@ -4,7 +4,7 @@
  * temporary name and renames; S3 makes an object visible only once it is complete.
  */
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 
@@ -64,6 +64,8 @@ export function fsBlobStore(root: string): BlobStore {
     },
     async delete(keys) {
       await Promise.all(keys.map((k) => rm(pathOf(k), { force: true })))
+      // Folders left empty go too (a dated folder, once pruned).
+      for (const dir of new Set(keys.map((k) => dirname(pathOf(k))))) await rmdir(dir).catch(() => {})
     },
   }
 }

@@ -110,6 +110,23 @@ function rowCounts(files: Map<string, Uint8Array>, problems: string[]): Record<s
       problems.push(`ratings.json: unreadable (${(error as Error).message})`)
     }
   }
+  for (const [name, bytes] of files) {
+    if (!/^delta-\d+d\.jsonl\.gz$/.test(name)) continue
+    try {
+      const lines = text(gunzipSync(bytes))
+        .split('\n')
+        .filter((l) => l !== '')
+      const ops = lines.map((l) => JSON.parse(l) as { op: string; row?: unknown })
+      if (ops[0]?.op !== 'header') problems.push(`${name}: does not start with its header line`)
+      for (const [i, op] of ops.entries()) {
+        if (op.op === 'upsert') check(name, i, op.row)
+        else if (!['header', 'tombstone', 'delete'].includes(op.op))
+          problems.push(`${name} line ${i + 1}: unknown op ${op.op}`)
+      }
+    } catch (error) {
+      problems.push(`${name}: unreadable (${(error as Error).message})`)
+    }
+  }
   const csv = files.get('ratings.csv')
   if (csv) {
     const body = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(csv)

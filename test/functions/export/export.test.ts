@@ -14,6 +14,7 @@ import { refreshingIndex } from '../../../functions/api/search-index.js'
 import { createApp } from '../../../functions/api/with-site.js'
 import { fsBlobStore } from '../../../functions/export/blob-store.js'
 import { applyDelta } from '../../../functions/export/deltas.js'
+import { createExportDeps } from '../../../functions/export/deps.js'
 import { type ExportDeps, exportOpenData, type Manifest } from '../../../functions/export/export.js'
 import { sha256sums, signDetached } from '../../../functions/export/package.js'
 import { s3BlobStore } from '../../../functions/export/s3-blob-store.js'
@@ -309,6 +310,15 @@ describe('deltas', () => {
     // Only what changed: the rest of the register is not repeated.
     expect(ops.filter((o) => o.op === 'upsert').length).toBeLessThan(5)
     expect(await verifyPublication(await folderSource(dir), keys())).toMatchObject({ ok: true })
+
+    // 32 days on, the first day's folder (more than 31 days old) is gone; the second (31 days) is kept.
+    const later = await exportOpenData(
+      deps({ store: without, now: () => new Date(NOW.getTime() + 32 * 86_400_000) }, dir),
+    )
+    expect(later.published).toBe(true)
+    const folders = (await readdir(dir)).filter((n) => /^\d{4}-/.test(n))
+    expect(folders).not.toContain(day1.manifest.date)
+    expect(folders).toContain(day2.manifest.date)
   })
 })
 
@@ -333,8 +343,19 @@ describe('on S3', () => {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       })
+      // The export Lambda's own composition, configured as the stack configures it.
+      const lambdaDeps = await createExportDeps(
+        {
+          TABLE_NAME: table.tableName,
+          AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
+          OPEN_DATA_BUCKET: 'open-data',
+          OPEN_DATA_PREFIX: 'public/',
+          SIGNING_KEY_FILE: join(root, '..', 'key.jwk.json'),
+        },
+        client,
+      )
       const blobs = s3BlobStore(client, 'open-data', 'public/')
-      const result = await exportOpenData({ ...deps(), blobs })
+      const result = await exportOpenData({ ...lambdaDeps, log: silentLog, now: () => NOW })
       if (!result.published) throw new Error(result.reason)
       expect(await blobs.list('')).toEqual(
         expect.arrayContaining(['latest.json', `${result.manifest.folder}ratings.csv`]),
