@@ -82,7 +82,7 @@ if (mode === 'export') {
 } else {
   // 1,000 fixed rows, cycled: real rows' bytes (one row repeated would compress unrealistically fast).
   const fixed = groups.map((g) => {
-    const row = exportRow(g.agency, g.rating as never, g.records)
+    const row = exportRow(g.agency, g.rating as never, g.records, NOW)
     return { line: JSON.stringify(row), csv: csvLine(row) }
   })
   const path = (name: string) => join(work, name)

@@ -9,7 +9,9 @@
  * byte for byte (applyDelta).
  */
 import { createHash } from 'node:crypto'
-import { gunzipSync } from 'node:zlib'
+import { createInterface } from 'node:readline'
+import { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
 import type { CreditRecord } from '../../shared/agency/types.js'
 import type { ExportRow } from '../../shared/open-data/row.js'
 import type { BlobStore } from './blob-store.js'
@@ -24,24 +26,29 @@ const sha256 = (text: string | Uint8Array) => createHash('sha256').update(text).
 const dayBefore = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 
-/** For each period, the newest earlier publication at least that many days old (or the oldest there is). */
-export async function loadBaselines(blobs: BlobStore, date: string): Promise<Baseline[]> {
-  const dates = [
-    ...new Set(
-      (await blobs.list(''))
-        .filter((k) => /^\d{4}-\d{2}-\d{2}\/ratings\.jsonl\.gz$/.test(k))
-        .map((k) => k.slice(0, 10)),
-    ),
-  ]
-    .filter((d) => d < date)
-    .sort()
+/**
+ * For each period, the newest earlier publication at least that many days old (or the oldest there
+ * is), taken only from what was published (`history`), never from a folder a failed run left.
+ */
+export async function loadBaselines(
+  blobs: BlobStore,
+  date: string,
+  history: readonly string[],
+): Promise<Baseline[]> {
+  const dates = [...new Set(history)].filter((d) => d < date).sort()
   const cache = new Map<string, { base: string; rows: Map<string, Known> }>()
   const load = async (d: string) => {
     const hit = cache.get(d)
     if (hit) return hit
-    const gz = (await blobs.get(`${d}/ratings.jsonl.gz`)) as Uint8Array
+    const gz = await blobs.get(`${d}/ratings.jsonl.gz`)
+    if (!gz) throw new Error(`published folder ${d}/ has no ratings.jsonl.gz`)
     const rows = new Map<string, Known>()
-    for (const line of gunzipSync(gz).toString('utf8').split('\n')) {
+    // Line by line: never the whole file as one string.
+    const lines = createInterface({
+      input: Readable.from([gz]).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    })
+    for await (const line of lines) {
       if (line === '') continue
       const row = JSON.parse(line) as ExportRow
       rows.set(row.uscc, { hash: sha256(line), records: row.records.map((r) => r.id) })
@@ -60,11 +67,18 @@ export async function loadBaselines(blobs: BlobStore, date: string): Promise<Bas
   return baselines
 }
 
-/** Why a record a row no longer carries stopped counting. */
-function reasonOf(record: CreditRecord | undefined): string {
+/** Why a row no longer carries a record. */
+function reasonOf(record: CreditRecord | undefined, rated: boolean): string {
   if (!record) return 'removed'
-  if (record.status === 'repaired' || record.status === 'withdrawn' || record.status === 'rejected')
+  if (
+    record.status === 'repaired' ||
+    record.status === 'withdrawn' ||
+    record.status === 'rejected' ||
+    record.status === 'pending'
+  )
     return record.status
+  if (record.severity === 'minor') return 'minor'
+  if (!rated) return 'unrated'
   return 'expired'
 }
 
@@ -84,7 +98,7 @@ export function deltaWriter(baseline: Baseline, to: string, sink: Sink) {
         const byId = new Map(records.map((r) => [r.id, r]))
         for (const id of known.records) {
           if (!now.has(id))
-            out += `${JSON.stringify({ op: 'tombstone', uscc: row.uscc, recordId: id, reason: reasonOf(byId.get(id)) })}\n`
+            out += `${JSON.stringify({ op: 'tombstone', uscc: row.uscc, recordId: id, reason: reasonOf(byId.get(id), row.rating !== null) })}\n`
         }
       }
       await sink.write(out)
@@ -97,8 +111,19 @@ export function deltaWriter(baseline: Baseline, to: string, sink: Sink) {
   }
 }
 
-/** The rows (JSON lines) of a base publication with a delta applied; order: by USCC. */
-export function applyDelta(baseLines: readonly string[], deltaLines: readonly string[]): string[] {
+/**
+ * The rows (JSON lines) of a base publication with a delta applied; order: by USCC. Given the base
+ * file's bytes, refuses a delta made against another base.
+ */
+export function applyDelta(
+  baseLines: readonly string[],
+  deltaLines: readonly string[],
+  baseFile?: Uint8Array,
+): string[] {
+  const header = JSON.parse(deltaLines[0] ?? '{}') as { op?: string; base?: string | null }
+  if (header.op !== 'header') throw new Error('a delta starts with its header line')
+  if (baseFile && header.base !== null && header.base !== sha256(baseFile))
+    throw new Error('this delta was made against another base publication')
   const rows = new Map<string, string>()
   for (const line of baseLines) if (line !== '') rows.set((JSON.parse(line) as ExportRow).uscc, line)
   for (const line of deltaLines) {

@@ -52,6 +52,8 @@ export type ExportOptions = {
 export type Manifest = {
   format: string
   date: string
+  /** Every publication still kept, oldest first (deltas are only ever made against these). */
+  history: string[]
   folder: string
   generatedAt: string
   rows: number
@@ -134,6 +136,16 @@ export async function exportOpenData(deps: ExportDeps, options: ExportOptions = 
   const now = deps.now()
   const generatedAt = now.toISOString()
   const date = chinaDate(now)
+  // A publication never changes once out: readers and caches hold its files as immutable.
+  const published = await readManifest(deps.blobs)
+  if (published && published.date >= date) {
+    return {
+      published: false,
+      reason: `${published.date} is already published (${published.folder}); publications are immutable`,
+      rows: published.rows,
+      invalid: [],
+    }
+  }
   const work = await mkdtemp(join(tmpdir(), 'chengxin-export-'))
   try {
     const path = (name: string) => join(work, name)
@@ -152,7 +164,7 @@ export async function exportOpenData(deps: ExportDeps, options: ExportOptions = 
     await json.write(`${JSON.stringify(head).slice(0, -1)},"rows":[`)
     await csv.write(CSV_BOM + csvHeader())
     await search.write(`{"format":"${ROW_FORMAT}","generatedAt":"${generatedAt}","entries":[`)
-    const baselines = await loadBaselines(deps.blobs, date)
+    const baselines = await loadBaselines(deps.blobs, date, published?.history ?? [])
     const deltaFiles = baselines.map((b) => ({
       name: `delta-${b.days}d.jsonl.gz`,
       format: 'jsonl',
@@ -169,7 +181,7 @@ export async function exportOpenData(deps: ExportDeps, options: ExportOptions = 
     const invalid: string[] = []
     for await (const group of agencies(deps.store, segments)) {
       if (!group.agency) continue
-      const row = exportRow(group.agency, group.rating, group.records)
+      const row = exportRow(group.agency, group.rating, group.records, now)
       const checked = ExportRowSchema.safeParse(row)
       if (!checked.success) {
         invalid.push(
@@ -197,8 +209,7 @@ export async function exportOpenData(deps: ExportDeps, options: ExportOptions = 
     await writeFile(path(FILES.schema.name), `${JSON.stringify(rowJsonSchema(), null, 2)}\n`)
 
     // The hold: publish nothing rather than something broken.
-    const previous = await readManifest(deps.blobs)
-    const hold = holdReason(rows, invalid, previous, maxChange)
+    const hold = holdReason(rows, invalid, published, maxChange)
     if (hold) {
       deps.log('error', 'open data export held', { reason: hold, rows, invalid: invalid.slice(0, 20) })
       return { published: false, reason: hold, rows, invalid }
@@ -227,17 +238,24 @@ export async function exportOpenData(deps: ExportDeps, options: ExportOptions = 
       [SUMS_SIGNATURE]: 'application/jose',
     }
     for (const f of files) types[f.name] = f.mediatype
-    for (const name of Object.keys(types))
+    // Data first, then what describes it, the signature last of all (then the manifest).
+    const order = [...files.map((f) => f.name), DATAPACKAGE, SUMS, SUMS_SIGNATURE]
+    for (const name of order)
       await deps.blobs.putFile(`${folder}${name}`, path(name), types[name] ?? 'application/octet-stream')
 
     const manifest: Manifest = {
       format: ROW_FORMAT,
       date,
       folder,
+      history: [...(published?.history ?? []).filter((d) => d >= cutoffOf(date, keepDays)), date],
       generatedAt,
       rows,
       demo: demo.any,
-      files: [...described, { name: SUMS, ...(await digestFile(path(SUMS))) }].map((f) => ({
+      files: [
+        ...described,
+        { name: SUMS, ...(await digestFile(path(SUMS))) },
+        { name: SUMS_SIGNATURE, ...(await digestFile(path(SUMS_SIGNATURE))) },
+      ].map((f) => ({
         name: f.name,
         bytes: f.bytes,
         sha256: f.sha256,
@@ -276,9 +294,13 @@ export async function readManifest(blobs: BlobStore): Promise<Manifest | undefin
   return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as Manifest) : undefined
 }
 
+/** The last date older than the `keepDays` days kept before `date`. */
+const cutoffOf = (date: string, keepDays: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - keepDays * 86_400_000).toISOString().slice(0, 10)
+
 /** Removes dated folders more than `keepDays` days before `date`. */
 async function prune(blobs: BlobStore, date: string, keepDays: number): Promise<void> {
-  const cutoff = new Date(Date.parse(`${date}T00:00:00Z`) - keepDays * 86_400_000).toISOString().slice(0, 10)
+  const cutoff = cutoffOf(date, keepDays)
   const old = (await blobs.list('')).filter((k) => /^\d{4}-\d{2}-\d{2}\//.test(k) && k.slice(0, 10) < cutoff)
   if (old.length > 0) await blobs.delete(old)
 }

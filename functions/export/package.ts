@@ -64,7 +64,7 @@ export function dataPackage(
       bytes: f.bytes,
       hash: `sha256:${f.sha256}`,
       description: f.description,
-      ...(f.name.startsWith('ratings.') ? { schema: 'record.schema.json' } : {}),
+      ...(/^ratings\.json(l)?(\.gz)?$/.test(f.name) ? { schema: 'record.schema.json' } : {}),
     })),
   }
 }

@@ -17,7 +17,11 @@ async function readOrUndefined(path: string): Promise<Uint8Array | undefined> {
 export async function folderSource(dir: string): Promise<PublicationSource> {
   const manifest = await readOrUndefined(join(dir, MANIFEST))
   const folder = manifest ? join(dir, folderOf(manifest)) : dir
-  return { describe: folder, read: (name) => readOrUndefined(join(folder, name)) }
+  return {
+    describe: folder,
+    read: (name) => readOrUndefined(join(folder, name)),
+    ...(manifest ? { manifest } : {}),
+  }
 }
 
 /** A base URL serving latest.json and the dated folders. */
@@ -31,7 +35,7 @@ export async function urlSource(base: string): Promise<PublicationSource> {
   }
   const manifest = await get(`${root}${MANIFEST}`)
   const folder = manifest ? `${root}${folderOf(manifest)}` : root
-  return { describe: folder, read: (name) => get(`${folder}${name}`) }
+  return { describe: folder, read: (name) => get(`${folder}${name}`), ...(manifest ? { manifest } : {}) }
 }
 
 export const openPublication = (target: string) =>

@@ -11,7 +11,26 @@ import { ExportRowSchema } from '../../shared/open-data/schema.js'
 import { DATAPACKAGE, MANIFEST, SUMS, SUMS_SIGNATURE, verifyDetached } from './package.js'
 
 /** Where a publication is read from: a folder or a URL (see open-data-source.ts). */
-export type PublicationSource = { read(name: string): Promise<Uint8Array | undefined>; describe: string }
+export type PublicationSource = {
+  read(name: string): Promise<Uint8Array | undefined>
+  describe: string
+  /** latest.json, when the publication was reached through it. */
+  manifest?: Uint8Array
+}
+
+/** Every file a publication must have. */
+export const REQUIRED_FILES = [
+  'ratings.json',
+  'ratings.json.gz',
+  'ratings.jsonl.gz',
+  'ratings.csv',
+  'search-index.json',
+  'record.schema.json',
+  'delta-1d.jsonl.gz',
+  'delta-7d.jsonl.gz',
+  'delta-31d.jsonl.gz',
+  DATAPACKAGE,
+]
 
 export type Verdict =
   | { ok: true; rows: number; files: number; kid: string }
@@ -25,7 +44,12 @@ export async function verifyPublication(source: PublicationSource, keys: JSONWeb
   const sumsBytes = await source.read(SUMS)
   const signature = await source.read(SUMS_SIGNATURE)
   if (!sumsBytes || !signature) return { ok: false, problems: [`${SUMS} or ${SUMS_SIGNATURE} is missing`] }
-  const sums = text(sumsBytes)
+  let sums: string
+  try {
+    sums = text(sumsBytes)
+  } catch {
+    return { ok: false, problems: [`${SUMS}: not UTF-8 text`] }
+  }
   let kid = ''
   try {
     kid = (await verifyDetached(text(signature), sums, keys)).kid
@@ -39,6 +63,7 @@ export async function verifyPublication(source: PublicationSource, keys: JSONWeb
     if (!match) problems.push(`${SUMS}: unreadable line ${JSON.stringify(line.slice(0, 80))}`)
     else listed.set(match[2] as string, match[1] as string)
   }
+  for (const name of REQUIRED_FILES) if (!listed.has(name)) problems.push(`${name}: missing from ${SUMS}`)
   const files = new Map<string, Uint8Array>()
   for (const [name, expected] of listed) {
     const bytes = await source.read(name)
@@ -54,24 +79,55 @@ export async function verifyPublication(source: PublicationSource, keys: JSONWeb
   const pkgBytes = files.get(DATAPACKAGE)
   if (!pkgBytes) problems.push(`${DATAPACKAGE} is not listed in ${SUMS}`)
   else {
-    const pkg = JSON.parse(text(pkgBytes)) as { resources: { path: string; bytes: number; hash: string }[] }
-    for (const r of pkg.resources) {
-      const bytes = files.get(r.path)
-      if (!bytes) {
-        problems.push(`${r.path}: in ${DATAPACKAGE} but not in ${SUMS}`)
-        continue
-      }
-      if (bytes.length !== r.bytes)
-        problems.push(`${r.path}: ${bytes.length} bytes, ${DATAPACKAGE} says ${r.bytes}`)
-      if (`sha256:${sha256(bytes)}` !== r.hash) problems.push(`${r.path}: hash differs from ${DATAPACKAGE}`)
+    try {
+      checkPackage(JSON.parse(text(pkgBytes)) as DataPackage, listed, files, problems)
+    } catch (error) {
+      problems.push(`${DATAPACKAGE}: unreadable (${(error as Error).message})`)
     }
   }
-
+  if (source.manifest) {
+    let manifest: { files?: { name: string; bytes: number; sha256: string }[] } = {}
+    try {
+      manifest = JSON.parse(text(source.manifest)) as typeof manifest
+    } catch (error) {
+      problems.push(`${MANIFEST}: unreadable (${(error as Error).message})`)
+    }
+    for (const f of manifest.files ?? []) {
+      const bytes = f.name === SUMS ? sumsBytes : f.name === SUMS_SIGNATURE ? signature : files.get(f.name)
+      if (!bytes || bytes.length !== f.bytes || sha256(bytes) !== f.sha256)
+        problems.push(`${MANIFEST}: ${f.name} does not match the file published`)
+    }
+  }
   const counts = rowCounts(files, problems)
   const distinct = new Set(Object.values(counts))
   if (distinct.size > 1) problems.push(`row counts disagree: ${JSON.stringify(counts)}`)
   const rows = counts['ratings.jsonl.gz'] ?? 0
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rows, files: files.size, kid }
+}
+
+type DataPackage = { resources: { path: string; bytes: number; hash: string }[] }
+
+/** The Data Package describes exactly the files listed, with their sizes and hashes. */
+function checkPackage(
+  pkg: DataPackage,
+  listed: Map<string, string>,
+  files: Map<string, Uint8Array>,
+  problems: string[],
+) {
+  const described = new Set(pkg.resources.map((r) => r.path))
+  for (const name of listed.keys())
+    if (name !== DATAPACKAGE && !described.has(name))
+      problems.push(`${name}: in ${SUMS} but not in ${DATAPACKAGE}`)
+  for (const r of pkg.resources) {
+    const bytes = files.get(r.path)
+    if (!bytes) {
+      problems.push(`${r.path}: in ${DATAPACKAGE} but not in ${SUMS}`)
+      continue
+    }
+    if (bytes.length !== r.bytes)
+      problems.push(`${r.path}: ${bytes.length} bytes, ${DATAPACKAGE} says ${r.bytes}`)
+    if (`sha256:${sha256(bytes)}` !== r.hash) problems.push(`${r.path}: hash differs from ${DATAPACKAGE}`)
+  }
 }
 
 /** Validates every row of each data file and counts them. */
@@ -129,10 +185,14 @@ function rowCounts(files: Map<string, Uint8Array>, problems: string[]): Record<s
   }
   const csv = files.get('ratings.csv')
   if (csv) {
-    const body = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(csv)
-    if (!body.startsWith(CSV_BOM)) problems.push('ratings.csv: no UTF-8 byte-order mark')
-    // Quoted fields never hold line breaks here, so lines are rows.
-    counts['ratings.csv'] = body.split('\r\n').filter((l) => l !== '').length - 1
+    try {
+      const body = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(csv)
+      if (!body.startsWith(CSV_BOM)) problems.push('ratings.csv: no UTF-8 byte-order mark')
+      // Quoted fields never hold line breaks here, so lines are rows.
+      counts['ratings.csv'] = body.split('\r\n').filter((l) => l !== '').length - 1
+    } catch (error) {
+      problems.push(`ratings.csv: unreadable (${(error as Error).message})`)
+    }
   }
   return counts
 }

@@ -82,15 +82,31 @@ export type RatedBasis = {
   basis: unknown
 }
 
-/** The row of an agency, its current rating (if any) and its records. */
+/** Record statuses that may be published (the rest were repaired, withdrawn, rejected or are pending). */
+const LIVE = new Set<string>(['effective', 'under_objection'])
+
+/**
+ * The row of an agency, its current rating (if any) and its records at `now`. A record the basis
+ * lists is published only if it still counts now: the stored record must still be live and its
+ * window open (a rating may be minutes behind a repair or a window's end).
+ */
 export function exportRow(
   agency: Agency,
   rating: RatedBasis | undefined,
   records: readonly CreditRecord[],
+  now: Date,
 ): ExportRow {
   const basis = rating?.basis as Rating | undefined
   const byId = new Map(records.map((r) => [r.id, r]))
-  const published = (basis?.records ?? []).filter((r) => r.severity !== 'minor')
+  const published = (basis?.records ?? []).filter((r) => {
+    const stored = byId.get(r.id)
+    return (
+      r.severity !== 'minor' &&
+      stored !== undefined &&
+      LIVE.has(stored.status) &&
+      (r.countsUntil === undefined || Date.parse(r.countsUntil) > now.getTime())
+    )
+  })
   return {
     uscc: agency.uscc,
     name: agency.name,
@@ -143,11 +159,13 @@ export function exportRow(
         authority: r.authority,
         documentNo: r.documentNo ?? null,
         title: { zh: r.title.zh, en: r.title.en },
-        status: r.status,
+        // As stored now (an objection may have opened since the rating).
+        status: (stored?.status ?? r.status) as ExportRecord['status'],
         countsUntil: r.countsUntil ?? null,
         points: r.points,
         source: { name: stored?.source.name ?? r.authority, url: stored?.source.url ?? null },
-        lastVerifiedAt: stored?.reviewed?.at ?? stored?.submitted.at ?? rating?.computedAt ?? '',
+        // Published records were approved; a record imported without a review carries its submission.
+        lastVerifiedAt: stored?.reviewed?.at ?? stored?.submitted.at ?? agency.updatedAt,
       }
     }),
     demo: agency.demo,

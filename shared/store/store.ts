@@ -109,7 +109,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
           const output = await table
             .build(ScanCommand)
             .entities(agencyEntity, ratingEntity, recordEntity)
-            .options({ segment, totalSegments: segments, showEntityAttr: true, ...options })
+            .options({ segment, totalSegments: segments, consistent: true, showEntityAttr: true, ...options })
             .send()
           return output as unknown as { Items?: ExportItem[]; LastEvaluatedKey?: Record<string, unknown> }
         },

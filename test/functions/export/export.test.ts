@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { S3Client } from '@aws-sdk/client-s3'
+import fc from 'fast-check'
 import S3rver from 's3rver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { refreshingIndex } from '../../../functions/api/search-index.js'
@@ -137,7 +138,9 @@ describe('the verify tool', () => {
       await writeFile(join(dir, name), bytes)
       const verdict = await verifyPublication(await folderSource(dir), keys())
       expect(verdict.ok, name).toBe(false)
-      if (!verdict.ok) expect(verdict.problems.join('\n')).toContain(`${name}: sha256 is`)
+      const expected =
+        name === 'SHA256SUMS.jws' ? `${name}: the signature does not verify` : `${name}: sha256 is`
+      if (!verdict.ok) expect(verdict.problems.join('\n')).toContain(expected)
     }
   })
 
@@ -164,6 +167,18 @@ describe('the verify tool', () => {
       expect(all).toContain('SHA256SUMS.jws: the signature does not verify')
       expect(all).toContain('row counts disagree')
     }
+  })
+
+  it('refuses a signed checksum list that leaves files out', async () => {
+    const dir = await copy()
+    const sums = (await readFile(join(dir, 'SHA256SUMS'), 'utf8'))
+      .split('\n')
+      .filter((l) => !l.endsWith('ratings.csv'))
+      .join('\n')
+    await writeFile(join(dir, 'SHA256SUMS'), sums)
+    await writeFile(join(dir, 'SHA256SUMS.jws'), await signDetached(signer, sums))
+    const verdict = await verifyPublication(await folderSource(dir), keys())
+    expect(verdict.ok ? [] : verdict.problems).toContain('ratings.csv: missing from SHA256SUMS')
   })
 
   it('refuses a signature that is not over this checksum list', async () => {
@@ -296,7 +311,10 @@ describe('deltas', () => {
         },
     )
     expect(ops[0]).toMatchObject({ op: 'header', from: day1.manifest.date, to: day2.manifest.date })
-    expect(applyDelta(lines(before), delta)).toEqual(
+    const base = await readFile(join(dir, day1.manifest.folder, 'ratings.jsonl.gz'))
+    // A delta refuses to apply to another base than its own.
+    expect(() => applyDelta(lines(before), delta, gzipSync('{}\n'))).toThrow(/another base/)
+    expect(applyDelta(lines(before), delta, base)).toEqual(
       lines(after).sort((a, b) => (JSON.parse(a).uscc < JSON.parse(b).uscc ? -1 : 1)),
     )
     expect(ops).toContainEqual({
@@ -371,5 +389,60 @@ describe('on S3', () => {
     } finally {
       await server.close()
     }
+  }, 60_000)
+})
+
+describe('what is never published', () => {
+  it('leaves out a record repaired after the last rating, and refuses to publish the same day twice', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chengxin-stale-'))
+    const first = await exportOpenData(deps({}, dir))
+    if (!first.published) throw new Error(first.reason)
+    const rows = await rowsOf(join(dir, first.manifest.folder))
+    const target = rows.find((r) =>
+      r.records.some((x) => x.kind === 'penalty' && x.status === 'effective'),
+    ) as ExportRow
+    const id = target.records.find((x) => x.kind === 'penalty' && x.status === 'effective')?.id as string
+    const stored = (await table.store.listRecords(target.uscc)).find((r) => r.id === id)
+    if (!stored) throw new Error('record not found')
+    // Repaired, and the rating not yet recomputed (the pipeline is minutes behind).
+    await table.store.putRecord({ ...stored, status: 'repaired', version: stored.version + 1 })
+    const again = await exportOpenData(deps({}, dir))
+    expect(again).toMatchObject({
+      published: false,
+      reason: expect.stringContaining('publications are immutable'),
+    })
+    const next = await exportOpenData(deps({ now: () => new Date(NOW.getTime() + 86_400_000) }, dir))
+    if (!next.published) throw new Error(next.reason)
+    const row = (await rowsOf(join(dir, next.manifest.folder))).find((r) => r.uscc === target.uscc)
+    expect(row?.records.map((r) => r.id)).not.toContain(id)
+  })
+})
+
+describe('the verify tool, on any damage', () => {
+  it('never throws: whatever byte of whatever file flips, it answers with problems', async () => {
+    const names = manifest.files.map((f) => f.name)
+    const dir = await copy()
+    const originals = new Map(
+      await Promise.all(names.map(async (n) => [n, await readFile(join(dir, n))] as const)),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async (name, at, mask) => {
+          const bytes = Buffer.from(originals.get(name) as Buffer)
+          bytes[at % bytes.length] = (bytes[at % bytes.length] ?? 0) ^ mask
+          await writeFile(join(dir, name), bytes)
+          try {
+            const verdict = await verifyPublication(await folderSource(dir), keys())
+            expect(verdict.ok).toBe(false)
+          } finally {
+            await writeFile(join(dir, name), originals.get(name) as Buffer)
+          }
+        },
+      ),
+      { numRuns: 40 },
+    )
   }, 60_000)
 })
