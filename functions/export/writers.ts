@@ -8,11 +8,11 @@ import { createGzip, type Gzip } from 'node:zlib'
 export type Sink = { write(text: string): Promise<void>; end(): Promise<void> }
 
 /** Text is gathered into pieces this large before it goes to the stream (fewer, larger writes). */
-const BATCH_CHARS = 64 * 1024
+const BATCH_CHARS = 32 * 1024
 
 /** A text sink to `path`, gzipped when `gzip` is set. */
 export function fileSink(path: string, gzip = false): Sink {
-  const file: WriteStream = createWriteStream(path, { highWaterMark: 1 << 18 })
+  const file: WriteStream = createWriteStream(path, { highWaterMark: 1 << 16 })
   const zip: Gzip | undefined = gzip ? createGzip({ level: 6, chunkSize: 1 << 16 }) : undefined
   if (zip) zip.pipe(file)
   const head: Writable = zip ?? file
