@@ -1,7 +1,8 @@
 /**
  * Signed admin requests: every request to the admin API is a compact JWS (ES256) made with the
  * officer's private key, whose payload binds the method, the path, a sha256 of the body, the time
- * (`iat`) and a random nonce; the header names the key (`kid`). Checking it here is pure: the key
+ * (`iat`) and a random nonce; the header names the officer and the key (`officer`, `kid`), so the
+ * key is one direct read (`OFFICER#<id>` / `KEY#<kid>`). Checking it here is pure: the key
  * lookup and the clock are arguments, and the nonce is only returned, so that the caller can spend
  * it in the same transaction as the change it authorises (a rejected request writes nothing).
  */
@@ -53,7 +54,9 @@ export const claimsPayload = (claims: RequestClaims) => canonicalJson(claims)
 
 const reject = (error: Rejection['error'], message: string): Rejection => ({ status: 401, error, message })
 
-function decodeHeader(jws: string): { kid?: unknown; alg?: unknown; typ?: unknown } | undefined {
+function decodeHeader(
+  jws: string,
+): { kid?: unknown; alg?: unknown; typ?: unknown; officer?: unknown } | undefined {
   try {
     const [header] = jws.split('.')
     return JSON.parse(Buffer.from(header ?? '', 'base64url').toString('utf8')) as { kid?: unknown }
@@ -66,7 +69,7 @@ function decodeHeader(jws: string): { kid?: unknown; alg?: unknown; typ?: unknow
 export async function verifyRequest(
   jws: string | undefined,
   request: { method: string; path: string; body: string },
-  keyOf: (kid: string) => Promise<KnownKey | undefined>,
+  keyOf: (officerId: string, kid: string) => Promise<KnownKey | undefined>,
   nowMs: number,
 ): Promise<Accepted | Rejection> {
   if (!jws)
@@ -77,12 +80,18 @@ export async function verifyRequest(
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws) || jws.length > 8192)
     return reject('malformed_signature', 'The signature is not a compact JWS')
   const header = decodeHeader(jws)
-  if (!header || header.alg !== 'ES256' || header.typ !== ADMIN_JWS_TYPE || typeof header.kid !== 'string')
+  if (
+    !header ||
+    header.alg !== 'ES256' ||
+    header.typ !== ADMIN_JWS_TYPE ||
+    typeof header.kid !== 'string' ||
+    typeof header.officer !== 'string'
+  )
     return reject(
       'malformed_signature',
-      `The JWS header must carry alg ES256, typ ${ADMIN_JWS_TYPE} and a kid`,
+      `The JWS header must carry alg ES256, typ ${ADMIN_JWS_TYPE}, officer and kid`,
     )
-  const key = await keyOf(header.kid)
+  const key = await keyOf(header.officer, header.kid)
   if (!key) return reject('unknown_key', `No officer key ${header.kid.slice(0, 64)} is registered`)
   if (key.status !== 'active') return reject('revoked_key', `Key ${header.kid.slice(0, 64)} has been revoked`)
   let claims: RequestClaims

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { CompactSign, importJWK, type JWK } from 'jose'
 import { ADMIN_JWS_TYPE, claimsPayload, requestClaims } from './request-signature.js'
 
-export type OfficerKeyPair = { kid: string; privateJwk: JWK }
+export type OfficerKeyPair = { officerId: string; kid: string; privateJwk: JWK }
 
 /** Signs a request at `nowMs` with a fresh nonce (or the one given). */
 export async function signRequest(
@@ -14,6 +14,6 @@ export async function signRequest(
 ): Promise<string> {
   const claims = requestClaims(request, Math.floor(nowMs / 1000), nonce)
   return new CompactSign(new TextEncoder().encode(claimsPayload(claims)))
-    .setProtectedHeader({ alg: 'ES256', typ: ADMIN_JWS_TYPE, kid: key.kid })
+    .setProtectedHeader({ alg: 'ES256', typ: ADMIN_JWS_TYPE, kid: key.kid, officer: key.officerId })
     .sign(await importJWK(key.privateJwk, 'ES256'))
 }

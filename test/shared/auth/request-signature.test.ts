@@ -9,18 +9,22 @@ const NOW = Date.parse('2026-12-04T02:00:00.000Z')
 let officer: OfficerKeyPair & { publicJwk: JWK }
 let stranger: OfficerKeyPair
 const keys = new Map<string, KnownKey>()
-const keyOf = async (kid: string) => keys.get(kid)
+const keyOf = async (officerId: string, kid: string) => {
+  const key = keys.get(kid)
+  return key?.officerId === officerId ? key : undefined
+}
 const request = { method: 'POST', path: '/v1/admin/records', body: '{"uscc":"91440101MA5TEQT04H"}' }
 
-async function keyPair(): Promise<OfficerKeyPair & { publicJwk: JWK }> {
+async function keyPair(officerId: string): Promise<OfficerKeyPair & { publicJwk: JWK }> {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true })
   const publicJwk = await exportJWK(publicKey)
-  return { kid: await calculateJwkThumbprint(publicJwk), privateJwk: await exportJWK(privateKey), publicJwk }
+  const kid = await calculateJwkThumbprint(publicJwk)
+  return { officerId, kid, privateJwk: await exportJWK(privateKey), publicJwk }
 }
 
 beforeAll(async () => {
-  officer = await keyPair()
-  stranger = await keyPair()
+  officer = await keyPair('gz-001')
+  stranger = await keyPair('gz-009')
   keys.set(officer.kid, { jwk: officer.publicJwk, officerId: 'gz-001', status: 'active' })
 })
 
@@ -53,11 +57,16 @@ describe('verifyRequest', () => {
     expect(await code(jws, request, keyOf, NOW - 5 * 60_000 - 1_000)).toBe('401 stale_request')
     // Signed by the stranger but claiming the officer's kid.
     const [header] = jws.split('.')
-    const [, payload, signature] = (await signRequest({ ...stranger, kid: officer.kid }, request, NOW)).split(
-      '.',
-    )
+    const forged = await signRequest({ ...stranger, officerId: 'gz-001', kid: officer.kid }, request, NOW)
+    const [, payload, signature] = forged.split('.')
     expect(await code(`${header}.${payload}.${signature}`, request, keyOf, NOW)).toBe('401 bad_signature')
-    const revoked = async (kid: string) => ({ ...(keys.get(kid) as KnownKey), status: 'revoked' as const })
+    const revoked = async (_officer: string, kid: string) => ({
+      ...(keys.get(kid) as KnownKey),
+      status: 'revoked' as const,
+    })
+    // This officer's key named under another officer: there is no such key.
+    const misnamed = await signRequest({ ...officer, officerId: 'gz-009' }, request, NOW)
+    expect(await code(misnamed, request, keyOf, NOW)).toBe('401 unknown_key')
     expect(await code(jws, request, revoked, NOW)).toBe('401 revoked_key')
   })
 
