@@ -81,8 +81,7 @@ export async function verifyRequest(
     return reject('malformed_signature', 'The signature is not a compact JWS')
   const header = decodeHeader(jws)
   if (
-    !header ||
-    header.alg !== 'ES256' ||
+    header?.alg !== 'ES256' ||
     header.typ !== ADMIN_JWS_TYPE ||
     typeof header.kid !== 'string' ||
     typeof header.officer !== 'string'

@@ -17,13 +17,12 @@ afterAll(async () => {
 })
 
 const get = (path: string, headers: Record<string, string> = {}) => api.app.request(path, { headers })
+// The tests read deep into arbitrary JSON answers; their assertions are the type checks.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type Json = any
 const json = async (path: string) => {
   const res = await get(path)
-  return {
-    status: res.status,
-    body: (await res.json()) as Record<string, unknown> & { [k: string]: any },
-    res,
-  }
+  return { status: res.status, body: (await res.json()) as Json, res }
 }
 const rated = () =>
   entries.find((e) => e.grade !== 'NR' && e.score !== undefined && e.serviceTypes.length > 0) as SearchEntry
@@ -96,7 +95,7 @@ describe('GET /v1/agencies/{uscc}/history', () => {
 })
 
 describe('GET /v1/agencies (search)', () => {
-  const names = (body: any) => (body.items as { name: string }[]).map((i) => i.name)
+  const names = (body: Json) => (body.items as { name: string }[]).map((i) => i.name)
 
   it('finds by a Chinese substring, by pinyin and by pinyin initials', async () => {
     const e = entries.find((x) => /人力资源/.test(x.name) && x.pinyin) as SearchEntry
