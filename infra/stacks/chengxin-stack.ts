@@ -2,7 +2,7 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib'
 import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb'
 import type { Construct } from 'constructs'
-import { INDEXES, PRIMARY_KEY } from '../../shared/store/keys.js'
+import { INDEXES, PRIMARY_KEY, TTL_ATTRIBUTE } from '../../shared/store/keys.js'
 
 const attribute = (key: { name: string }) => ({ name: key.name, type: AttributeType.STRING })
 
@@ -19,6 +19,7 @@ export class ChengxinStack extends Stack {
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,
       globalSecondaryIndexes: Object.entries(INDEXES).map(([indexName, keys]) => ({
         indexName,

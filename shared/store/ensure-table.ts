@@ -6,10 +6,11 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
   waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb'
-import { INDEXES, keyAttributes, PRIMARY_KEY } from './keys.js'
+import { INDEXES, keyAttributes, PRIMARY_KEY, TTL_ATTRIBUTE } from './keys.js'
 
 /** The CreateTable request for Chengxin's table: on-demand, streams with old and new images. */
 export function createTableInput(tableName: string): CreateTableCommandInput {
@@ -43,6 +44,12 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   }
   await client.send(new CreateTableCommand(createTableInput(tableName)))
   await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName })
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    }),
+  )
   return true
 }
 

@@ -10,6 +10,11 @@ export class VersionConflictError extends Error {
   override name = 'VersionConflictError'
 }
 
+/** A request nonce that was already spent: the request is a replay. */
+export class ReplayError extends Error {
+  override name = 'ReplayError'
+}
+
 /** A paging cursor that this store did not issue. */
 export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError'

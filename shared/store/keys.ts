@@ -34,6 +34,9 @@ export const INDEXES = {
 
 export type IndexName = keyof typeof INDEXES
 
+/** Items that expire (spent request nonces) carry their end, in epoch seconds, under this name. */
+export const TTL_ATTRIBUTE = 'expiresAt'
+
 /** The attribute dynamodb-toolbox writes each item's entity name to. */
 export const ENTITY_ATTRIBUTE = '_et'
 

@@ -13,10 +13,12 @@ import { putOnce, versionCondition } from './conditional.js'
 import { type Agency, type AgencyInput, defineAgencyEntity } from './entities/agency.js'
 import { type AuditEventInput, defineAuditEntity } from './entities/audit.js'
 import { type CheckpointInput, defineCheckpointEntity } from './entities/checkpoint.js'
+import { defineNonceEntity, type NonceInput } from './entities/nonce.js'
 import { defineObjectionEntity, type ObjectionInput } from './entities/objection.js'
 import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer.js'
 import { defineRatingEntity, defineRatingHistoryEntity, type StoredRating } from './entities/rating.js'
 import { type CreditRecord, type CreditRecordInput, defineRecordEntity } from './entities/record.js'
+import { ReplayError } from './errors.js'
 import { MAX_SCAN_PAGE_SIZE, type Page, type PageRequest, paged } from './paging.js'
 import { type SaveRating, saveRating } from './save-rating.js'
 import { createTable } from './table.js'
@@ -53,6 +55,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
   const audit = defineAuditEntity(table).build(EntityRepository)
   const officerKeys = defineOfficerKeyEntity(table).build(EntityRepository)
   const checkpoints = defineCheckpointEntity(table).build(EntityRepository)
+  const nonces = defineNonceEntity(table).build(EntityRepository)
   const agencyPartition = (uscc: string) => `AGENCY#${uscc}`
   const SCAN_ATTRIBUTES = [
     ...new Set([
@@ -140,6 +143,17 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
           return output as unknown as { Items?: DirectoryItem[]; LastEvaluatedKey?: Record<string, unknown> }
         },
       )
+    },
+
+    /** Spends a request nonce; ReplayError if it was spent before (by anyone, at any time until it expires). */
+    async spendNonce(nonce: NonceInput): Promise<void> {
+      try {
+        await nonces.put(nonce, { condition: { attr: 'nonce', exists: false } })
+      } catch (error) {
+        if ((error as { name?: string }).name === 'ConditionalCheckFailedException')
+          throw new ReplayError(`nonce ${nonce.nonce.slice(0, 64)} was already used`)
+        throw error
+      }
     },
 
     /** A job's checkpoint for one segment, or undefined. */

@@ -30,6 +30,7 @@ describe('CDK stack', () => {
     })
     expect(properties.Replicas[0].DeletionProtectionEnabled).toBe(true)
     expect(properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' })
+    expect(properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true })
     expect(table?.DeletionPolicy).toBe('Retain')
   })
 })

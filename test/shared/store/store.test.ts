@@ -1,3 +1,4 @@
+import { DescribeTimeToLiveCommand, GetItemCommand } from '@aws-sdk/client-dynamodb'
 import { GetCommand } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest'
 import { AUDIT_GENESIS, nextAuditEvent } from '../../../shared/audit/chain.js'
@@ -7,6 +8,7 @@ import {
   ChainBrokenError,
   InvalidCursorError,
   RatingConflictError,
+  ReplayError,
   VersionConflictError,
 } from '../../../shared/store/errors.js'
 import { anAgency, aRating, aRecord, USCC_A, USCC_B } from '../../fixtures/builders.js'
@@ -394,5 +396,44 @@ describe('bulk import', () => {
     expect(chunks.map((c) => c.length)).toEqual([90, 20, 100, 100, 50])
     expect(chunks[0]?.at(-1)).toBe('b29')
     expect(chunks.flat()).toHaveLength(360)
+  })
+})
+
+describe('request nonces', () => {
+  const db = useTable()
+  const nonce = (value: string) => ({
+    nonce: value,
+    officerId: 'gz-001',
+    usedAt: '2026-12-04T02:00:00.000Z',
+    expiresAt: Math.floor(Date.parse('2026-12-04T02:10:00.000Z') / 1000),
+  })
+
+  it('are spent once: of 20 concurrent spends of one nonce exactly one succeeds, the rest are replays', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => db.current.store.spendNonce(nonce('n-concurrent-0000000001'))),
+    )
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ReplayError)
+    }
+    await expect(db.current.store.spendNonce(nonce('n-concurrent-0000000001'))).rejects.toThrow(ReplayError)
+    await db.current.store.spendNonce(nonce('n-another-00000000000001'))
+  })
+
+  it('carry the table TTL attribute, so DynamoDB removes them once they cannot be replayed', async () => {
+    const ttl = await db.current.client.send(
+      new DescribeTimeToLiveCommand({ TableName: db.current.tableName }),
+    )
+    expect(ttl.TimeToLiveDescription).toMatchObject({
+      AttributeName: 'expiresAt',
+      TimeToLiveStatus: 'ENABLED',
+    })
+    const raw = await db.current.client.send(
+      new GetItemCommand({
+        TableName: db.current.tableName,
+        Key: { pk: { S: 'NONCE#n-another-00000000000001' }, sk: { S: 'NONCE' } },
+      }),
+    )
+    expect(raw.Item?.expiresAt?.N).toBe(String(Math.floor(Date.parse('2026-12-04T02:10:00.000Z') / 1000)))
   })
 })
