@@ -341,7 +341,8 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
 
     /** One registered officer key, or undefined. */
     async getOfficerKey(officerId: string, kid: string) {
-      return (await officerKeys.get({ officerId, kid })).Item
+      // Consistent: a key revoked a moment ago must already be refused.
+      return (await officerKeys.get({ officerId, kid }, { consistent: true })).Item
     },
     /** Registers a key; fails with AlreadyExistsError if that kid is already registered. */
     async addOfficerKey(key: OfficerKeyInput): Promise<void> {

@@ -1,0 +1,29 @@
+/**
+ * The admin API for regulators' officers (/v1/admin): every request signed (auth.ts). So far it
+ * answers who the signer is; the record workflow (submit, approve, repair, withdraw, objections)
+ * builds on it.
+ */
+import { Hono } from 'hono'
+import type { Store } from '../../shared/store/store.js'
+import { type AdminEnv, requireSignature } from './auth.js'
+
+export type AdminDeps = { store: Pick<Store, 'getOfficerKey'>; now(): Date }
+
+export function createAdminApp(deps: AdminDeps) {
+  const app = new Hono<AdminEnv>()
+  app.use('/v1/admin/*', requireSignature(deps.store, deps.now))
+  app.get('/v1/admin/whoami', (c) => {
+    const o = c.get('officer')
+    return c.json({
+      officerId: o.officerId,
+      kid: o.kid,
+      roles: o.roles,
+      regionScope: o.regionScope,
+      authority: o.authority,
+    })
+  })
+  app.notFound((c) =>
+    c.json({ error: 'not_found', message: `No such admin endpoint: ${c.req.path.slice(0, 200)}` }, 404),
+  )
+  return app
+}

@@ -1,0 +1,38 @@
+/**
+ * The admin API's gate: every request must carry `Authorization: Chengxin-JWS <compact JWS>` signed
+ * by a registered, active officer key over this very request (shared/auth/request-signature.ts).
+ * A refused request gets its own 401 code and reaches no handler, so it writes nothing.
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { JWK } from 'jose'
+import { type Accepted, verifyRequest } from '../../shared/auth/request-signature.js'
+import type { Store } from '../../shared/store/store.js'
+
+export type Officer = Accepted & { roles: string[]; regionScope: string; authority: string }
+export type AdminEnv = { Variables: { officer: Officer } }
+
+const SCHEME = /^Chengxin-JWS\s+(\S+)$/
+
+export function requireSignature(
+  store: Pick<Store, 'getOfficerKey'>,
+  now: () => Date,
+): MiddlewareHandler<AdminEnv> {
+  return async (c, next) => {
+    const jws = SCHEME.exec(c.req.header('authorization') ?? '')?.[1]
+    const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? '' : await c.req.text()
+    let found: Awaited<ReturnType<Store['getOfficerKey']>>
+    const result = await verifyRequest(
+      jws,
+      { method: c.req.method, path: new URL(c.req.url).pathname, body },
+      async (officerId, kid) => {
+        found = await store.getOfficerKey(officerId, kid)
+        return found ? { jwk: found.jwk as JWK, officerId, status: found.status } : undefined
+      },
+      now().getTime(),
+    )
+    if (!('ok' in result)) return c.json({ error: result.error, message: result.message }, result.status)
+    const key = found as NonNullable<typeof found>
+    c.set('officer', { ...result, roles: key.roles, regionScope: key.regionScope, authority: key.authority })
+    await next()
+  }
+}
