@@ -6,8 +6,9 @@
 import { Hono } from 'hono'
 import type { Store } from '../../shared/store/store.js'
 import { type AdminEnv, requireSignature } from './auth.js'
+import { type RecordStore, recordRoutes } from './records.js'
 
-export type AdminDeps = { store: Pick<Store, 'getOfficerKey'>; now(): Date }
+export type AdminDeps = { store: Pick<Store, 'getOfficerKey'> & RecordStore; now(): Date }
 
 export function createAdminApp(deps: AdminDeps) {
   const app = new Hono<AdminEnv>()
@@ -21,6 +22,14 @@ export function createAdminApp(deps: AdminDeps) {
       regionScope: o.regionScope,
       authority: o.authority,
     })
+  })
+  recordRoutes(app, deps.store, deps.now)
+  app.onError((error, c) => {
+    console.error(JSON.stringify({ level: 'ERROR', service: 'admin', message: error.message }))
+    return c.json(
+      { error: 'internal', message: 'Something went wrong on our side; nothing was changed' },
+      500,
+    )
   })
   app.notFound((c) =>
     c.json({ error: 'not_found', message: `No such admin endpoint: ${c.req.path.slice(0, 200)}` }, 404),

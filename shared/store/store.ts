@@ -21,6 +21,7 @@ import { type CreditRecord, type CreditRecordInput, defineRecordEntity } from '.
 import { ReplayError } from './errors.js'
 import { MAX_SCAN_PAGE_SIZE, type Page, type PageRequest, paged } from './paging.js'
 import { type SaveRating, saveRating } from './save-rating.js'
+import { type SubmitRecord, submitRecord } from './submit-record.js'
 import { createTable } from './table.js'
 
 /** An item of a rating-inputs scan: a profile, a rating without its basis, or a record. */
@@ -143,6 +144,11 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
           return output as unknown as { Items?: DirectoryItem[]; LastEvaluatedKey?: Record<string, unknown> }
         },
       )
+    },
+
+    /** Submits a record with its nonce and audit event (see submit-record.ts for what each failure means). */
+    async submitRecord(submit: SubmitRecord): Promise<void> {
+      await submitRecord({ records, nonces, audit }, submit)
     },
 
     /** Spends a request nonce; ReplayError if it was spent before (by anyone, at any time until it expires). */

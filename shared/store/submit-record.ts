@@ -1,0 +1,42 @@
+/**
+ * An officer's submission of a record, in one transaction: the record (only if its id is new), the
+ * request's nonce (only if unspent) and the agency's next audit event (only if the chain has not
+ * moved). So a replay writes nothing, a retry never makes a second record, and the audit chain never
+ * forks. Which condition failed says what happened.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import type { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
+import { auditAppendItems } from './audit-chain.js'
+import type { AuditEntity, AuditEventInput } from './entities/audit.js'
+import type { NonceEntity, NonceInput } from './entities/nonce.js'
+import type { CreditRecordInput, RecordEntity } from './entities/record.js'
+import { AlreadyExistsError, ChainBrokenError, ReplayError } from './errors.js'
+
+export type SubmitRecord = { record: CreditRecordInput; nonce: NonceInput; audit: AuditEventInput }
+
+export async function submitRecord(
+  repos: {
+    records: EntityRepository<RecordEntity>
+    nonces: EntityRepository<NonceEntity>
+    audit: EntityRepository<AuditEntity>
+  },
+  submit: SubmitRecord,
+): Promise<void> {
+  const audit = auditAppendItems(repos.audit, submit.audit)
+  try {
+    await execute(
+      repos.records.transactPut(submit.record, { condition: { attr: 'uscc', exists: false } }),
+      repos.nonces.transactPut(submit.nonce, { condition: { attr: 'nonce', exists: false } }),
+      ...audit.checks,
+      audit.put,
+    )
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error
+    const failed = (error.CancellationReasons ?? []).map((r) => r.Code === 'ConditionalCheckFailed')
+    // A replay is a replay even though its record, too, exists by now.
+    if (failed[1]) throw new ReplayError(`nonce ${submit.nonce.nonce.slice(0, 64)} was already used`)
+    if (failed[0]) throw new AlreadyExistsError(`record ${submit.record.id} already exists`)
+    throw new ChainBrokenError(`the audit chain of ${submit.record.uscc} moved; read it again`)
+  }
+}

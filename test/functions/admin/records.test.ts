@@ -1,0 +1,129 @@
+/**
+ * Submitting records through the signed admin API, on DynamoDB Local: a maker in the agency's region
+ * submits; every refusal writes nothing; a replay is refused; retries never make a second record.
+ */
+import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose'
+import { ulid } from 'ulid'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createAdminApp } from '../../../functions/admin/app.js'
+import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
+import { anAgency, USCC_A } from '../../fixtures/builders.js'
+import { useTable } from '../../fixtures/db.js'
+
+const NOW = new Date('2026-12-04T02:00:00.000Z')
+const db = useTable()
+const officers: Record<string, OfficerKeyPair> = {}
+
+async function register(officerId: string, roles: ('maker' | 'checker')[], regionScope: string) {
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true })
+  const jwk = await exportJWK(publicKey)
+  const kid = await calculateJwkThumbprint(jwk)
+  await db.current.store.addOfficerKey({
+    officerId,
+    kid,
+    jwk: { ...jwk, kid },
+    roles,
+    authority: '人力资源和社会保障局',
+    regionScope,
+    status: 'active',
+    createdAt: NOW.toISOString(),
+  })
+  officers[officerId] = { officerId, kid, privateJwk: await exportJWK(privateKey) }
+}
+
+beforeAll(async () => {
+  await db.current.store.putAgency(anAgency({ uscc: USCC_A, region: '440106' }))
+  await register('gz-maker', ['maker'], '4401')
+  await register('gz-checker', ['checker'], '4401')
+  await register('sz-maker', ['maker'], '4403')
+})
+
+const submission = (id = ulid(NOW.getTime())) => ({
+  uscc: USCC_A,
+  id,
+  occurredOn: '2026-11-20',
+  kind: 'penalty',
+  severity: 'general',
+  violation: 'false_information',
+  title: { zh: '发布虚假招聘信息', en: 'Published false job information' },
+  authority: '广州市天河区人力资源和社会保障局',
+  documentNo: '穗天人社罚〔2026〕88号',
+  source: { name: '信用中国（广东）', url: 'https://credit.gd.gov.cn/' },
+})
+
+const app = () => createAdminApp({ store: db.current.store, now: () => NOW })
+async function submit(officer: string, body: unknown, jws?: string) {
+  const text = JSON.stringify(body)
+  const signature =
+    jws ??
+    (await signRequest(
+      officers[officer] as OfficerKeyPair,
+      { method: 'POST', path: '/v1/admin/records', body: text },
+      NOW.getTime(),
+    ))
+  const res = await app().request('/v1/admin/records', {
+    method: 'POST',
+    headers: { Authorization: `Chengxin-JWS ${signature}`, 'Content-Type': 'application/json' },
+    body: text,
+  })
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, jws: signature }
+}
+const auditCount = async () => (await db.current.store.listAudit(USCC_A)).length
+const recordCount = async () => (await db.current.store.listRecords(USCC_A)).length
+
+describe('record submission', () => {
+  it('keeps a maker’s record pending, with the signed request and an audit event; a replay changes nothing', async () => {
+    const body = submission()
+    const first = await submit('gz-maker', body)
+    expect(first.status).toBe(201)
+    const stored = await db.current.store.getRecord(USCC_A, body.occurredOn, body.id)
+    expect(stored).toMatchObject({
+      status: 'pending',
+      region: '440106',
+      submitted: { officerId: 'gz-maker', signature: first.jws },
+    })
+    const events = await db.current.store.listAudit(USCC_A)
+    expect(events.at(-1)).toMatchObject({ action: 'record.submitted', actor: 'gz-maker' })
+    const [records, audits] = [await recordCount(), await auditCount()]
+    expect(await submit('gz-maker', body, first.jws)).toMatchObject({
+      status: 401,
+      body: { error: 'replayed_request' },
+    })
+    expect([await recordCount(), await auditCount()]).toEqual([records, audits])
+  })
+
+  it('refuses the wrong role, the wrong region, a bad body and an unknown agency, writing nothing', async () => {
+    const [records, audits] = [await recordCount(), await auditCount()]
+    expect(await submit('gz-checker', submission())).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden_role' },
+    })
+    expect(await submit('sz-maker', submission())).toMatchObject({
+      status: 403,
+      body: { error: 'out_of_region' },
+    })
+    expect(await submit('gz-maker', { ...submission(), severity: 'dreadful' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_body' },
+    })
+    expect(await submit('gz-maker', { ...submission(), uscc: '91330100716105852F' })).toMatchObject({
+      status: 404,
+      body: { error: 'unknown_agency' },
+    })
+    expect([await recordCount(), await auditCount()]).toEqual([records, audits])
+  })
+
+  it('makes one record of 20 concurrent retries of one submission, and refuses another record under its id', async () => {
+    const body = submission()
+    const [records, audits] = [await recordCount(), await auditCount()]
+    const results = await Promise.all(Array.from({ length: 20 }, () => submit('gz-maker', body)))
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1)
+    expect(results.filter((r) => r.status === 200).every((r) => r.body.duplicate === true)).toBe(true)
+    expect(results.filter((r) => r.status !== 200 && r.status !== 201)).toEqual([])
+    expect([await recordCount(), await auditCount()]).toEqual([records + 1, audits + 1])
+    expect(await submit('gz-maker', { ...body, documentNo: '另一文号' })).toMatchObject({
+      status: 409,
+      body: { error: 'id_taken' },
+    })
+  }, 30_000)
+})
