@@ -6,7 +6,7 @@
 import { Hono } from 'hono'
 import type { Store } from '../../shared/store/store.js'
 import { type AdminEnv, requireSignature } from './auth.js'
-import { type RecordStore, recordRoutes } from './records.js'
+import { type RecordStore, recordRoutes, reviewRoutes } from './records.js'
 
 export type AdminDeps = { store: Pick<Store, 'getOfficerKey'> & RecordStore; now(): Date }
 
@@ -24,6 +24,7 @@ export function createAdminApp(deps: AdminDeps) {
     })
   })
   recordRoutes(app, deps.store, deps.now)
+  reviewRoutes(app, deps.store, deps.now)
   app.onError((error, c) => {
     console.error(JSON.stringify({ level: 'ERROR', service: 'admin', message: error.message }))
     return c.json(

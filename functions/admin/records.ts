@@ -7,7 +7,12 @@ import type { Hono } from 'hono'
 import { nextAuditEvent } from '../../shared/audit/chain.js'
 import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
 import { sameItem } from '../../shared/store/conditional.js'
-import { AlreadyExistsError, ChainBrokenError, ReplayError } from '../../shared/store/errors.js'
+import {
+  AlreadyExistsError,
+  ChainBrokenError,
+  ReplayError,
+  VersionConflictError,
+} from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
 import { RecordSubmission } from './schemas.js'
@@ -103,6 +108,87 @@ export function recordRoutes(app: Hono<AdminEnv>, store: RecordStore, now: () =>
             409,
           )
         }
+        if (error instanceof ChainBrokenError) continue
+        throw error
+      }
+    }
+    return c.json({ error: 'busy', message: 'The agency is being changed by others; try again' }, 409)
+  })
+}
+
+/**
+ * POST /v1/admin/records/{uscc}/{occurredOn}/{id}/approve|reject: a checker in the record's region,
+ * never its submitter, decides a pending record. Approved, it counts (the pipeline re-rates the
+ * agency from the table's stream); rejected, it never shows. One decision wins: the write is
+ * conditional on the version read.
+ */
+export function reviewRoutes(app: Hono<AdminEnv>, store: RecordStore, now: () => Date) {
+  app.post('/v1/admin/records/:uscc/:occurredOn/:id/:decision{approve|reject}', async (c) => {
+    const officer = c.get('officer')
+    const { uscc, occurredOn, id, decision } = c.req.param()
+    let reason: string | undefined
+    try {
+      const body = JSON.parse((await c.req.text()) || '{}') as { reason?: unknown }
+      if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 500))
+        return c.json({ error: 'invalid_body', message: 'reason: at most 500 characters of text' }, 400)
+      reason = body.reason as string | undefined
+    } catch {
+      return c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400)
+    }
+    if (decision === 'reject' && !reason)
+      return c.json({ error: 'invalid_body', message: 'A rejection states its reason' }, 400)
+    if (!officer.roles.includes('checker'))
+      return c.json(
+        { error: 'forbidden_role', message: 'Only officers with the checker role decide records' },
+        403,
+      )
+    const record = await store.getRecord(uscc, occurredOn, id)
+    if (!record) return c.json({ error: 'unknown_record', message: 'No such record' }, 404)
+    if (!record.region.startsWith(officer.regionScope))
+      return c.json({ error: 'out_of_region', message: 'The record is outside your region' }, 403)
+    if (record.submitted.officerId === officer.officerId)
+      return c.json(
+        { error: 'self_approval', message: 'A record is decided by another officer than its submitter' },
+        403,
+      )
+    if (record.status !== 'pending')
+      return c.json({ error: 'not_pending', message: `The record is already ${record.status}` }, 409)
+    const at = now().toISOString()
+    const decided = {
+      ...record,
+      status: decision === 'approve' ? ('effective' as const) : ('rejected' as const),
+      reviewed: { officerId: officer.officerId, at, signature: officer.jws },
+      version: record.version + 1,
+    }
+    const nonce = {
+      nonce: officer.claims.nonce,
+      officerId: officer.officerId,
+      usedAt: at,
+      expiresAt: Math.ceil((now().getTime() + 2 * MAX_SKEW_MS) / 1000),
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const audit = nextAuditEvent(await store.lastAuditConsistent(uscc), {
+        uscc,
+        at,
+        actor: officer.officerId,
+        action: decision === 'approve' ? 'record.approved' : 'record.rejected',
+        subject: `RECORD#${occurredOn}#${id}`,
+        detail: { signature: officer.jws, ...(reason ? { reason } : {}) },
+      })
+      try {
+        await store.submitRecord({ record: decided, replaces: record.version, nonce, audit })
+        return c.json({ record: { ...decided, reviewed: { officerId: officer.officerId, at } } }, 200)
+      } catch (error) {
+        if (error instanceof ReplayError)
+          return c.json(
+            { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
+            401,
+          )
+        if (error instanceof VersionConflictError)
+          return c.json(
+            { error: 'already_decided', message: 'Another officer decided this record first' },
+            409,
+          )
         if (error instanceof ChainBrokenError) continue
         throw error
       }

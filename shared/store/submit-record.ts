@@ -11,9 +11,16 @@ import { auditAppendItems } from './audit-chain.js'
 import type { AuditEntity, AuditEventInput } from './entities/audit.js'
 import type { NonceEntity, NonceInput } from './entities/nonce.js'
 import type { CreditRecordInput, RecordEntity } from './entities/record.js'
-import { AlreadyExistsError, ChainBrokenError, ReplayError } from './errors.js'
+import { AlreadyExistsError, ChainBrokenError, ReplayError, VersionConflictError } from './errors.js'
 
-export type SubmitRecord = { record: CreditRecordInput; nonce: NonceInput; audit: AuditEventInput }
+/** A record written by an officer: new (`replaces` undefined) or replacing the version read. */
+export type SubmitRecord = {
+  record: CreditRecordInput
+  /** The version the change was made from; undefined for a new record. */
+  replaces?: number
+  nonce: NonceInput
+  audit: AuditEventInput
+}
 
 export async function submitRecord(
   repos: {
@@ -26,7 +33,12 @@ export async function submitRecord(
   const audit = auditAppendItems(repos.audit, submit.audit)
   try {
     await execute(
-      repos.records.transactPut(submit.record, { condition: { attr: 'uscc', exists: false } }),
+      repos.records.transactPut(submit.record, {
+        condition:
+          submit.replaces === undefined
+            ? { attr: 'uscc', exists: false }
+            : { attr: 'version', eq: submit.replaces },
+      }),
       repos.nonces.transactPut(submit.nonce, { condition: { attr: 'nonce', exists: false } }),
       ...audit.checks,
       audit.put,
@@ -36,7 +48,10 @@ export async function submitRecord(
     const failed = (error.CancellationReasons ?? []).map((r) => r.Code === 'ConditionalCheckFailed')
     // A replay is a replay even though its record, too, exists by now.
     if (failed[1]) throw new ReplayError(`nonce ${submit.nonce.nonce.slice(0, 64)} was already used`)
-    if (failed[0]) throw new AlreadyExistsError(`record ${submit.record.id} already exists`)
+    if (failed[0] && submit.replaces === undefined)
+      throw new AlreadyExistsError(`record ${submit.record.id} already exists`)
+    if (failed[0])
+      throw new VersionConflictError(`record ${submit.record.id} changed since version ${submit.replaces}`)
     throw new ChainBrokenError(`the audit chain of ${submit.record.uscc} moved; read it again`)
   }
 }

@@ -36,6 +36,8 @@ beforeAll(async () => {
   await register('gz-maker', ['maker'], '4401')
   await register('gz-checker', ['checker'], '4401')
   await register('sz-maker', ['maker'], '4403')
+  await register('sz-checker', ['checker'], '4403')
+  await register('gz-both', ['maker', 'checker'], '44')
 })
 
 const submission = (id = ulid(NOW.getTime())) => ({
@@ -126,4 +128,93 @@ describe('record submission', () => {
       body: { error: 'id_taken' },
     })
   }, 30_000)
+})
+
+async function decide(
+  officer: string,
+  body: { id: string; occurredOn: string },
+  decision: 'approve' | 'reject',
+  reason?: string,
+) {
+  const path = `/v1/admin/records/${USCC_A}/${body.occurredOn}/${body.id}/${decision}`
+  const text = JSON.stringify(reason ? { reason } : {})
+  const jws = await signRequest(
+    officers[officer] as OfficerKeyPair,
+    { method: 'POST', path, body: text },
+    NOW.getTime(),
+  )
+  const res = await app().request(path, {
+    method: 'POST',
+    headers: { Authorization: `Chengxin-JWS ${jws}` },
+    body: text,
+  })
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+}
+
+describe('maker-checker', () => {
+  it('a checker in the region, not the submitter, approves: the record becomes effective', async () => {
+    const body = submission()
+    expect((await submit('gz-maker', body)).status).toBe(201)
+    const audits = await auditCount()
+    expect(await decide('gz-maker', body, 'approve')).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden_role' },
+    })
+    expect(await decide('sz-checker', body, 'approve')).toMatchObject({
+      status: 403,
+      body: { error: 'out_of_region' },
+    })
+    expect(await auditCount()).toBe(audits)
+    expect(await decide('gz-checker', body, 'approve')).toMatchObject({
+      status: 200,
+      body: { record: { status: 'effective' } },
+    })
+    expect(await db.current.store.getRecord(USCC_A, body.occurredOn, body.id)).toMatchObject({
+      status: 'effective',
+      reviewed: { officerId: 'gz-checker' },
+      version: 2,
+    })
+    expect((await db.current.store.listAudit(USCC_A)).at(-1)).toMatchObject({
+      action: 'record.approved',
+      actor: 'gz-checker',
+    })
+  })
+
+  it('refuses self-approval, writing nothing', async () => {
+    const body = submission()
+    expect((await submit('gz-both', body)).status).toBe(201)
+    const audits = await auditCount()
+    expect(await decide('gz-both', body, 'approve')).toMatchObject({
+      status: 403,
+      body: { error: 'self_approval' },
+    })
+    expect(await auditCount()).toBe(audits)
+    expect(await db.current.store.getRecord(USCC_A, body.occurredOn, body.id)).toMatchObject({
+      status: 'pending',
+      version: 1,
+    })
+  })
+
+  it('lets exactly one of 20 concurrent approvals take effect', async () => {
+    const body = submission()
+    expect((await submit('gz-maker', body)).status).toBe(201)
+    const audits = await auditCount()
+    const results = await Promise.all(Array.from({ length: 20 }, () => decide('gz-checker', body, 'approve')))
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1)
+    expect(results.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true)
+    expect(await auditCount()).toBe(audits + 1)
+  }, 30_000)
+
+  it('rejects only with a reason', async () => {
+    const body = submission()
+    expect((await submit('gz-maker', body)).status).toBe(201)
+    expect(await decide('gz-checker', body, 'reject')).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_body' },
+    })
+    expect(await decide('gz-checker', body, 'reject', '证据不足')).toMatchObject({
+      status: 200,
+      body: { record: { status: 'rejected' } },
+    })
+  })
 })
