@@ -1,0 +1,120 @@
+/**
+ * End to end on DynamoDB Local: an officer submits a serious record, a second officer approves it,
+ * and the public API shows the agency's new grade within 2 seconds (stream → stream handler →
+ * rating), with the same cores the Lambdas run.
+ */
+import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose'
+import { ulid } from 'ulid'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAdminApp } from '../../../functions/admin/app.js'
+import { createApiApp } from '../../../functions/api/app.js'
+import { refreshingIndex } from '../../../functions/api/search-index.js'
+import { silentLog } from '../../../functions/log.js'
+import { rateAgencies } from '../../../functions/rate/rate-agencies.js'
+import { handleStream } from '../../../functions/rate/stream.js'
+import { startStreamPoller } from '../../../infra/local/stream-poller.js'
+import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
+import { DEFAULT_METHODOLOGY } from '../../../shared/rating/methodologies/index.js'
+import type { Signer } from '../../../shared/signing/signer.js'
+import { USCC_A } from '../../fixtures/builders.js'
+import { useTable } from '../../fixtures/db.js'
+import { importClean } from '../../fixtures/pipeline.js'
+
+const db = useTable()
+const officers: Record<string, OfficerKeyPair> = {}
+let stopPoller: (() => Promise<void>) | undefined
+
+async function register(officerId: string, roles: ('maker' | 'checker')[]) {
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true })
+  const jwk = await exportJWK(publicKey)
+  const kid = await calculateJwkThumbprint(jwk)
+  await db.current.store.addOfficerKey({
+    officerId,
+    kid,
+    jwk: { ...jwk, kid },
+    roles,
+    authority: '广州市人力资源和社会保障局',
+    regionScope: '4401',
+    status: 'active',
+    createdAt: new Date().toISOString(),
+  })
+  officers[officerId] = { officerId, kid, privateJwk: await exportJWK(privateKey) }
+}
+
+beforeAll(async () => {
+  const { store, client, endpoint, tableName } = db.current
+  await importClean(store, USCC_A)
+  const rate = { store, methodology: DEFAULT_METHODOLOGY, log: silentLog, now: () => new Date() }
+  await rateAgencies(rate, [USCC_A], new Date())
+  await register('gz-maker', ['maker'])
+  await register('gz-checker', ['checker'])
+  const poller = await startStreamPoller({
+    client,
+    endpoint,
+    tableName,
+    handle: (e) => handleStream(rate, e),
+  })
+  stopPoller = () => poller.stop()
+}, 60_000)
+afterAll(async () => {
+  await stopPoller?.()
+})
+
+describe('submit → approve → grade', () => {
+  it('shows the new grade on the public API within 2 seconds of the approval', async () => {
+    const { store } = db.current
+    const admin = createAdminApp({ store, now: () => new Date() })
+    const api = createApiApp({
+      ping: () => store.ping(),
+      now: () => new Date(),
+      demo: true,
+      store,
+      search: refreshingIndex(async () => [], 60_000),
+      signer: {} as Signer,
+      methodology: DEFAULT_METHODOLOGY,
+      log: silentLog,
+      hotCacheMs: 0,
+    })
+    const grade = async () =>
+      ((await (await api.request(`/v1/agencies/${USCC_A}`)).json()) as { rating: { grade: string } }).rating
+        .grade
+    expect(await grade()).not.toBe('D')
+    const signedPost = async (officer: string, path: string, body: unknown) => {
+      const text = JSON.stringify(body)
+      const jws = await signRequest(
+        officers[officer] as OfficerKeyPair,
+        { method: 'POST', path, body: text },
+        Date.now(),
+      )
+      return admin.request(path, {
+        method: 'POST',
+        headers: { Authorization: `Chengxin-JWS ${jws}` },
+        body: text,
+      })
+    }
+    const record = {
+      uscc: USCC_A,
+      id: ulid(),
+      occurredOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      kind: 'criminal_penalty',
+      severity: 'serious',
+      title: {
+        zh: '负责人因非法职业中介活动受刑事处罚',
+        en: 'Person in charge sentenced for illegal job brokering',
+      },
+      authority: '广州市天河区人民法院',
+      source: { name: '中国裁判文书网' },
+    }
+    expect((await signedPost('gz-maker', '/v1/admin/records', record)).status).toBe(201)
+    // Pending: nothing counts before a second officer approves.
+    await new Promise((r) => setTimeout(r, 500))
+    expect(await grade()).not.toBe('D')
+    const approved = Date.now()
+    const path = `/v1/admin/records/${USCC_A}/${record.occurredOn}/${record.id}/approve`
+    expect((await signedPost('gz-checker', path, {})).status).toBe(200)
+    while ((await grade()) !== 'D') {
+      expect(Date.now() - approved, 'new grade within 2 s').toBeLessThan(2_000)
+      await new Promise((r) => setTimeout(r, 25))
+    }
+  }, 30_000)
+})
