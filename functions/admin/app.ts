@@ -6,9 +6,10 @@
 import { Hono } from 'hono'
 import type { Store } from '../../shared/store/store.js'
 import { type AdminEnv, requireSignature } from './auth.js'
-import { type RecordStore, recordRoutes, reviewRoutes } from './records.js'
+import { recordRoutes, reviewRoutes } from './records.js'
+import { type RemedyStore, remedyRoutes } from './remedies.js'
 
-export type AdminDeps = { store: Pick<Store, 'getOfficerKey'> & RecordStore; now(): Date }
+export type AdminDeps = { store: Pick<Store, 'getOfficerKey'> & RemedyStore; now(): Date }
 
 export function createAdminApp(deps: AdminDeps) {
   const app = new Hono<AdminEnv>()
@@ -25,6 +26,7 @@ export function createAdminApp(deps: AdminDeps) {
   })
   recordRoutes(app, deps.store, deps.now)
   reviewRoutes(app, deps.store, deps.now)
+  remedyRoutes(app, deps.store, deps.now)
   app.onError((error, c) => {
     console.error(JSON.stringify({ level: 'ERROR', service: 'admin', message: error.message }))
     return c.json(

@@ -3,18 +3,27 @@
  * and the public API shows the agency's new grade within 2 seconds (stream → stream handler →
  * rating), with the same cores the Lambdas run.
  */
+
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose'
 import { ulid } from 'ulid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
 import { createApiApp } from '../../../functions/api/app.js'
 import { refreshingIndex } from '../../../functions/api/search-index.js'
+import { fsBlobStore } from '../../../functions/export/blob-store.js'
+import { exportOpenData } from '../../../functions/export/export.js'
 import { silentLog } from '../../../functions/log.js'
 import { rateAgencies } from '../../../functions/rate/rate-agencies.js'
 import { handleStream } from '../../../functions/rate/stream.js'
 import { startStreamPoller } from '../../../infra/local/stream-poller.js'
 import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
+import type { ExportRow } from '../../../shared/open-data/row.js'
 import { DEFAULT_METHODOLOGY } from '../../../shared/rating/methodologies/index.js'
+import { localSigner } from '../../../shared/signing/local-signer.js'
 import type { Signer } from '../../../shared/signing/signer.js'
 import { USCC_A } from '../../fixtures/builders.js'
 import { useTable } from '../../fixtures/db.js'
@@ -60,8 +69,8 @@ afterAll(async () => {
   await stopPoller?.()
 })
 
-describe('submit → approve → grade', () => {
-  it('shows the new grade on the public API within 2 seconds of the approval', async () => {
+describe('submit → approve → grade → repair', () => {
+  it('shows the new grade within 2 s of the approval, restores it after a credit repair, and leaves the record out of the next export', async () => {
     const { store } = db.current
     const admin = createAdminApp({ store, now: () => new Date() })
     const api = createApiApp({
@@ -116,5 +125,33 @@ describe('submit → approve → grade', () => {
       expect(Date.now() - approved, 'new grade within 2 s').toBeLessThan(2_000)
       await new Promise((r) => setTimeout(r, 25))
     }
+
+    // Credit repair: the grade comes back, and the next export leaves the record out.
+    const repaired = Date.now()
+    const repair = `/v1/admin/records/${USCC_A}/${record.occurredOn}/${record.id}/repair`
+    const decidedOn = new Date().toISOString().slice(0, 10)
+    expect(
+      (await signedPost('gz-checker', repair, { documentNo: '穗人社信复〔2026〕7号', decidedOn })).status,
+    ).toBe(200)
+    while ((await grade()) === 'D') {
+      expect(Date.now() - repaired, 'grade restored within 2 s').toBeLessThan(2_000)
+      await new Promise((r) => setTimeout(r, 25))
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'chengxin-e2e-export-'))
+    const result = await exportOpenData({
+      store,
+      blobs: fsBlobStore(dir),
+      signer: await localSigner(join(dir, '..', `${ulid()}.jwk.json`)),
+      methodology: DEFAULT_METHODOLOGY,
+      log: silentLog,
+      now: () => new Date(),
+    })
+    if (!result.published) throw new Error(result.reason)
+    const rows = gunzipSync(await readFile(join(dir, result.manifest.folder, 'ratings.jsonl.gz')))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as ExportRow)
+    expect(rows.find((r) => r.uscc === USCC_A)?.records.map((r) => r.id)).not.toContain(record.id)
   }, 30_000)
 })

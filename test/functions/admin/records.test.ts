@@ -205,6 +205,60 @@ describe('maker-checker', () => {
     expect(await auditCount()).toBe(audits + 1)
   }, 30_000)
 
+  it('shows checkers their region’s queue, oldest first, and makers nothing', async () => {
+    const body = submission()
+    expect((await submit('gz-maker', body)).status).toBe(201)
+    const list = async (officer: string) => {
+      const jws = await signRequest(
+        officers[officer] as OfficerKeyPair,
+        { method: 'GET', path: '/v1/admin/pending', body: '' },
+        NOW.getTime(),
+      )
+      const res = await app().request('/v1/admin/pending', {
+        headers: { Authorization: `Chengxin-JWS ${jws}` },
+      })
+      return { status: res.status, body: (await res.json()) as { items?: { id: string }[] } }
+    }
+    expect((await list('gz-checker')).body.items?.map((r) => r.id)).toContain(body.id)
+    expect((await list('sz-checker')).body.items?.map((r) => r.id)).not.toContain(body.id)
+    expect((await list('gz-maker')).status).toBe(403)
+  })
+
+  it('withdraws or repairs only an effective record, and only with a reason or a repair decision', async () => {
+    const body = submission()
+    expect((await submit('gz-maker', body)).status).toBe(201)
+    const act = async (action: 'withdraw' | 'repair', payload: unknown) => {
+      const path = `/v1/admin/records/${USCC_A}/${body.occurredOn}/${body.id}/${action}`
+      const text = JSON.stringify(payload)
+      const jws = await signRequest(
+        officers['gz-checker'] as OfficerKeyPair,
+        { method: 'POST', path, body: text },
+        NOW.getTime(),
+      )
+      const res = await app().request(path, {
+        method: 'POST',
+        headers: { Authorization: `Chengxin-JWS ${jws}` },
+        body: text,
+      })
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    }
+    expect(await act('withdraw', { reason: '错误录入' })).toMatchObject({
+      status: 409,
+      body: { error: 'not_effective' },
+    })
+    expect((await decide('gz-checker', body, 'approve')).status).toBe(200)
+    expect(await act('withdraw', {})).toMatchObject({ status: 400, body: { error: 'invalid_body' } })
+    expect(await act('repair', { documentNo: '穗人社信复〔2026〕9号' })).toMatchObject({ status: 400 })
+    expect(await act('withdraw', { reason: '错误录入' })).toMatchObject({
+      status: 200,
+      body: { record: { status: 'withdrawn' } },
+    })
+    expect((await db.current.store.listAudit(USCC_A)).at(-1)).toMatchObject({
+      action: 'record.withdrawn',
+      actor: 'gz-checker',
+    })
+  })
+
   it('rejects only with a reason', async () => {
     const body = submission()
     expect((await submit('gz-maker', body)).status).toBe(201)

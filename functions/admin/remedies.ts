@@ -1,0 +1,125 @@
+/**
+ * The rest of a record's life, for checkers in its region:
+ * - GET /v1/admin/pending: records waiting for a decision in the officer's region, oldest first;
+ * - POST /v1/admin/records/{uscc}/{occurredOn}/{id}/repair (信用修复, with the repair decision's
+ *   document number) or /withdraw (with a reason): an effective record stops counting, showing and
+ *   being exported. Conditional on the version read; nonce and audit event in the same transaction.
+ */
+import type { Hono } from 'hono'
+import { nextAuditEvent } from '../../shared/audit/chain.js'
+import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
+import { ChainBrokenError, ReplayError, VersionConflictError } from '../../shared/store/errors.js'
+import type { Store } from '../../shared/store/store.js'
+import type { AdminEnv } from './auth.js'
+import type { RecordStore } from './records.js'
+
+export type RemedyStore = RecordStore & Pick<Store, 'listPendingRecords'>
+
+export function remedyRoutes(app: Hono<AdminEnv>, store: RemedyStore, now: () => Date) {
+  app.get('/v1/admin/pending', async (c) => {
+    const officer = c.get('officer')
+    if (!officer.roles.includes('checker'))
+      return c.json(
+        { error: 'forbidden_role', message: 'Only officers with the checker role see the queue' },
+        403,
+      )
+    const cursor = c.req.query('cursor')
+    try {
+      const page = await store.listPendingRecords(officer.regionScope, {
+        limit: 50,
+        ...(cursor ? { cursor } : {}),
+      })
+      return c.json({ items: page.items, ...(page.next ? { next: page.next } : {}) })
+    } catch {
+      return c.json(
+        { error: 'invalid_cursor', message: 'The paging cursor does not belong to this queue' },
+        400,
+      )
+    }
+  })
+
+  app.post('/v1/admin/records/:uscc/:occurredOn/:id/:action{repair|withdraw}', async (c) => {
+    const officer = c.get('officer')
+    const { uscc, occurredOn, id, action } = c.req.param()
+    let body: { documentNo?: unknown; reason?: unknown; decidedOn?: unknown }
+    try {
+      body = JSON.parse((await c.req.text()) || '{}') as typeof body
+    } catch {
+      return c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400)
+    }
+    const textOf = (v: unknown, max: number) =>
+      typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : undefined
+    const documentNo = textOf(body.documentNo, 100)
+    const reason = textOf(body.reason, 500)
+    const decidedOn =
+      typeof body.decidedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.decidedOn)
+        ? body.decidedOn
+        : undefined
+    if (action === 'repair' && (!documentNo || !decidedOn))
+      return c.json(
+        {
+          error: 'invalid_body',
+          message: 'A repair names the repair decision: documentNo and decidedOn (YYYY-MM-DD)',
+        },
+        400,
+      )
+    if (action === 'withdraw' && !reason)
+      return c.json({ error: 'invalid_body', message: 'A withdrawal states its reason' }, 400)
+    if (!officer.roles.includes('checker'))
+      return c.json(
+        {
+          error: 'forbidden_role',
+          message: 'Only officers with the checker role repair or withdraw records',
+        },
+        403,
+      )
+    const record = await store.getRecord(uscc, occurredOn, id)
+    if (!record) return c.json({ error: 'unknown_record', message: 'No such record' }, 404)
+    if (!record.region.startsWith(officer.regionScope))
+      return c.json({ error: 'out_of_region', message: 'The record is outside your region' }, 403)
+    if (record.status !== 'effective' && record.status !== 'under_objection')
+      return c.json({ error: 'not_effective', message: `The record is ${record.status}` }, 409)
+    const at = now().toISOString()
+    const changed = {
+      ...record,
+      status: action === 'repair' ? ('repaired' as const) : ('withdrawn' as const),
+      ...(action === 'repair' ? { repairedOn: decidedOn } : {}),
+      version: record.version + 1,
+    }
+    const nonce = {
+      nonce: officer.claims.nonce,
+      officerId: officer.officerId,
+      usedAt: at,
+      expiresAt: Math.ceil((now().getTime() + 2 * MAX_SKEW_MS) / 1000),
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const audit = nextAuditEvent(await store.lastAuditConsistent(uscc), {
+        uscc,
+        at,
+        actor: officer.officerId,
+        action: action === 'repair' ? 'record.repaired' : 'record.withdrawn',
+        subject: `RECORD#${occurredOn}#${id}`,
+        detail: {
+          signature: officer.jws,
+          ...(documentNo ? { documentNo, decidedOn } : {}),
+          ...(reason ? { reason } : {}),
+        },
+      })
+      try {
+        await store.submitRecord({ record: changed, replaces: record.version, nonce, audit })
+        return c.json({ record: { uscc, occurredOn, id, status: changed.status } }, 200)
+      } catch (error) {
+        if (error instanceof ReplayError)
+          return c.json(
+            { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
+            401,
+          )
+        if (error instanceof VersionConflictError)
+          return c.json({ error: 'changed', message: 'The record changed meanwhile; look again' }, 409)
+        if (error instanceof ChainBrokenError) continue
+        throw error
+      }
+    }
+    return c.json({ error: 'busy', message: 'The agency is being changed by others; try again' }, 409)
+  })
+}
