@@ -119,6 +119,7 @@ export const STRINGS = {
   },
   attestation: { zh: '签名证明', en: 'Signed attestation' },
   publicKeys: { zh: '公开密钥', en: 'Public keys' },
+  auditChain: { zh: '审计链：{n} 条记录，最新哈希', en: 'Audit chain: {n} events, newest hash' },
   methodologyVersion: { zh: '评价方法 {id} 版本 {version}', en: 'Methodology {id} version {version}' },
   notFoundTitle: { zh: '未找到该机构', en: 'Agency not found' },
   notFoundText: {

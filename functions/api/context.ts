@@ -18,7 +18,7 @@ export type ApiDeps = {
   now(): Date
   /** The data is generated demo data (local runs): every page says so. */
   demo: boolean
-  store: Pick<Store, 'getAgency' | 'getRating' | 'listRatingHistory'>
+  store: Pick<Store, 'getAgency' | 'getRating' | 'listRatingHistory' | 'lastAudit'>
   search: SearchIndex
   signer: Signer
   methodology: Methodology

@@ -41,6 +41,7 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
       getAgency: (uscc) => ready().getAgency(uscc),
       getRating: (uscc) => ready().getRating(uscc),
       listRatingHistory: (uscc, page) => ready().listRatingHistory(uscc, page),
+      lastAudit: (uscc) => ready().lastAudit(uscc),
     },
     search,
     signer: await localSigner(resolve(dataDir, 'keys', 'attestation.jwk.json')),

@@ -18,6 +18,8 @@ export type AgencyPageData = {
   rating: ReturnType<typeof ratingView> | null
   history: HistoryPoint[]
   links: { attestation: string; jwks: string; badge: string }
+  /** The agency's audit chain: how many events, and the hash of the newest (anyone can re-walk it). */
+  audit: { length: number; head: string | null }
 }
 
 function gradeCard(data: AgencyPageData, lang: Lang): Html {
@@ -98,7 +100,12 @@ ${history(data, lang)}
 <section aria-labelledby="obj-h"><h2 id="obj-h">${t(lang, 'objection')}</h2><p>${t(lang, 'objectionText')}</p></section>
 <section aria-labelledby="disc-h" class="disclaimer"><h2 id="disc-h">${t(lang, 'disclaimer')}</h2><p>${say(DISCLAIMER, lang)}</p>
 <p>${t(lang, 'officialSources')}：<a href="https://www.creditchina.gov.cn/" rel="noopener">信用中国 Credit China</a> · <a href="https://www.gsxt.gov.cn/" rel="noopener">国家企业信用信息公示系统 National Enterprise Credit Information Publicity System</a></p></section>
-${data.rating ? html`<section aria-labelledby="ver-h"><h2 id="ver-h">${t(lang, 'verify')}</h2><p>${t(lang, 'verifyText')} <a href="${data.links.attestation}">${t(lang, 'attestation')}</a> · <a href="${data.links.jwks}">${t(lang, 'publicKeys')}</a></p><p class="sub code">contentHash ${data.rating.contentHash}</p></section>` : ''}
+${
+  data.rating
+    ? html`<section aria-labelledby="ver-h"><h2 id="ver-h">${t(lang, 'verify')}</h2><p>${t(lang, 'verifyText')} <a href="${data.links.attestation}">${t(lang, 'attestation')}</a> · <a href="${data.links.jwks}">${t(lang, 'publicKeys')}</a></p><p class="sub code">contentHash ${data.rating.contentHash}</p>
+<p class="sub">${t(lang, 'auditChain', { n: data.audit.length })} <span class="code">${data.audit.head ?? '—'}</span></p></section>`
+    : ''
+}
 </article>`
   return layout(ctx, {
     title: a.name,

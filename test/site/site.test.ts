@@ -68,6 +68,8 @@ describe('job seeker journey', () => {
         expect(await page.getByRole('heading', { name: heading }).isVisible()).toBe(true)
       }
       expect(await page.locator('.grade-card .grade').first().isVisible()).toBe(true)
+      // The audit chain: its length and newest hash, which anyone can re-walk.
+      expect(await page.getByText(/审计链：[1-9]\d* 条记录/).textContent()).toMatch(/sha256:[0-9a-f]{64}/)
       await page.screenshot({ path: `test-results/agency-zh-${width}.png`, fullPage: true })
 
       await page.getByRole('link', { name: 'English' }).click()

@@ -103,7 +103,10 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
     if (!agency)
       return send(c, errorPage(p, t(p.lang, 'notFoundTitle'), t(p.lang, 'notFoundText', { uscc })), 404)
     const now = deps.now()
-    const history = await deps.store.listRatingHistory(uscc, { limit: 50 })
+    const [history, head] = await Promise.all([
+      deps.store.listRatingHistory(uscc, { limit: 50 }),
+      deps.store.lastAudit(uscc),
+    ])
     const links = ctx.links(uscc)
     return send(
       c,
@@ -116,6 +119,7 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
           score: h.score ?? null,
         })),
         links,
+        audit: head ? { length: head.seq, head: head.hash } : { length: 0, head: null },
       }),
     )
   })

@@ -13,6 +13,7 @@ const unusedStore: ApiDeps['store'] = {
   getAgency: async () => undefined,
   getRating: async () => undefined,
   listRatingHistory: async () => ({ items: [] }),
+  lastAudit: async () => undefined,
 }
 const deps = (overrides: Partial<ApiDeps> = {}): ApiDeps => ({
   ping: async () => {},
