@@ -360,6 +360,17 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
     },
     /** Every key an officer has registered. */
+    /** Revokes a key (from now on every request it signs is refused); false if there is no such key. */
+    async revokeOfficerKey(officerId: string, kid: string, at: string): Promise<boolean> {
+      const key = (await officerKeys.get({ officerId, kid }, { consistent: true })).Item
+      if (!key) return false
+      if (key.status === 'revoked') return true
+      await officerKeys.put(
+        { ...key, status: 'revoked', revokedAt: at },
+        { condition: { attr: 'status', eq: 'active' } },
+      )
+      return true
+    },
     async listOfficerKeys(officerId: string) {
       const { Items = [] } = await officerKeys.query({ partition: `OFFICER#${officerId}` }, all)
       return Items
