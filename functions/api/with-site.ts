@@ -1,12 +1,15 @@
 /** The API with the site's pages and the open-data files when the deps carry them (local server, tests). */
+import type { Hono } from 'hono'
 import { createApiApp } from './app.js'
 import type { ApiDeps } from './context.js'
 import { openDataRoutes } from './routes/open-data.js'
 import { pageRoutes } from './routes/pages.js'
 
-export function createApp(deps: ApiDeps) {
+// biome-ignore lint/suspicious/noExplicitAny: any sub-app (the admin API has its own context variables)
+export function createApp(deps: ApiDeps, admin?: Hono<any>) {
   const { site, openData } = deps
   return createApiApp(deps, (app, ctx) => {
+    if (admin) app.route('/', admin)
     if (openData) openDataRoutes(app, ctx, openData)
     if (site) pageRoutes(app, ctx, site)
   })

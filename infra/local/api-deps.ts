@@ -58,8 +58,16 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
       },
     },
   }
+  // The admin API reads and writes the whole store; until the database is up it answers 503 too.
+  const wholeStore = new Proxy({} as Store, {
+    get:
+      (_target, name) =>
+      (...args: unknown[]) =>
+        (ready() as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[name]?.(...args),
+  })
   return {
     deps,
+    store: wholeStore,
     /** Attaches the store once the database is ready. */
     attach(ready: Store) {
       store = ready

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type ServerType, serve } from '@hono/node-server'
+import { createAdminApp } from '../../functions/admin/app.js'
 import { createApp } from '../../functions/api/with-site.js'
 import { fsBlobStore } from '../../functions/export/blob-store.js'
 import { ENV, LOCAL_TABLE_NAME, loadLocalConfig } from '../../shared/config.js'
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     ? mkdtempSync(join(tmpdir(), 'chengxin-open-data-'))
     : resolve(dataDir, 'open-data')
   const api = await localApiDeps(dataDir, openDataDir)
-  const app = createApp(api.deps)
+  const app = createApp(api.deps, createAdminApp({ store: api.store, now: () => new Date() }))
   const port = await listen(
     (options) => {
       server = serve({ fetch: app.fetch, hostname: '127.0.0.1', ...options })
