@@ -139,6 +139,8 @@ describe('accessibility', () => {
       '/stats',
       '/open-data',
       `/embed?uscc=${rated.uscc}`,
+      `/embed/card/${rated.uscc}`,
+      '/no/such/page',
       '/a/91440101MA5TEQT04X',
     ]
     const found: string[] = []
