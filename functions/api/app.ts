@@ -8,6 +8,7 @@ import { rateLimit } from './rate-limit.js'
 import { agencyRoutes } from './routes/agency.js'
 import { catalogueRoutes } from './routes/catalogue.js'
 import { metaRoutes } from './routes/meta.js'
+import { objectionRoutes } from './routes/objections.js'
 
 export type { ApiDeps } from './context.js'
 
@@ -50,6 +51,7 @@ export function createApiApp(deps: ApiDeps, extend?: Extension) {
 
   agencyRoutes(app, ctx)
   catalogueRoutes(app, ctx)
+  objectionRoutes(app, ctx)
   metaRoutes(app, ctx)
   extend?.(app, ctx)
 

@@ -33,6 +33,8 @@ export type ApiDeps = {
   site?: BuiltSite
   /** The origin embed snippets point at (default: the request's). */
   publicOrigin?: string
+  /** Where public objections are filed (absent: POST /v1/objections answers 404). */
+  objections?: Pick<Store, 'getAgency' | 'listRecords' | 'putObjection'>
   /** Where the open data is published; with it the app serves /v1/open-data and the files. */
   openData?: BlobStore
 }

@@ -31,6 +31,13 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
     )
   }
   const search = refreshingIndex(async () => loadSearchEntries(ready(), pinyinOf), INDEX_MAX_AGE_MS)
+  // The admin API reads and writes the whole store; until the database is up it answers 503 too.
+  const wholeStore = new Proxy({} as Store, {
+    get:
+      (_target, name) =>
+      (...args: unknown[]) =>
+        (ready() as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[name]?.(...args),
+  })
   const deps: ApiDeps = {
     ping: async () => {
       await ready().ping()
@@ -47,6 +54,7 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
     signer: await localSigner(resolve(dataDir, 'keys', 'attestation.jwk.json')),
     site: await buildSite(),
     openData: fsBlobStore(openDataDir),
+    objections: wholeStore,
     methodology: DEFAULT_METHODOLOGY,
     log: jsonLog('api', 'warn'),
     rateLimit: {
@@ -58,13 +66,6 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
       },
     },
   }
-  // The admin API reads and writes the whole store; until the database is up it answers 503 too.
-  const wholeStore = new Proxy({} as Store, {
-    get:
-      (_target, name) =>
-      (...args: unknown[]) =>
-        (ready() as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[name]?.(...args),
-  })
   return {
     deps,
     store: wholeStore,
