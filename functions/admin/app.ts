@@ -6,11 +6,15 @@
 import { Hono } from 'hono'
 import type { Store } from '../../shared/store/store.js'
 import { type AdminEnv, requireSignature } from './auth.js'
+import { type ObjectionStore, objectionAdminRoutes } from './objections.js'
 import { type OfficerStore, officerRoutes } from './officers.js'
 import { recordRoutes, reviewRoutes } from './records.js'
 import { type RemedyStore, remedyRoutes } from './remedies.js'
 
-export type AdminDeps = { store: Pick<Store, 'getOfficerKey'> & RemedyStore & OfficerStore; now(): Date }
+export type AdminDeps = {
+  store: Pick<Store, 'getOfficerKey'> & RemedyStore & OfficerStore & ObjectionStore
+  now(): Date
+}
 
 export function createAdminApp(deps: AdminDeps) {
   const app = new Hono<AdminEnv>()
@@ -29,6 +33,7 @@ export function createAdminApp(deps: AdminDeps) {
   reviewRoutes(app, deps.store, deps.now)
   remedyRoutes(app, deps.store, deps.now)
   officerRoutes(app, deps.store, deps.now)
+  objectionAdminRoutes(app, deps.store, deps.now)
   app.onError((error, c) => {
     console.error(JSON.stringify({ level: 'ERROR', service: 'admin', message: error.message }))
     return c.json(

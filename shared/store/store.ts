@@ -148,7 +148,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
 
     /** Submits a record with its nonce and audit event (see submit-record.ts for what each failure means). */
     async submitRecord(submit: SubmitRecord): Promise<void> {
-      await submitRecord({ records, nonces, audit }, submit)
+      await submitRecord({ records, nonces, audit, objections }, submit)
     },
 
     /** Spends a request nonce; ReplayError if it was spent before (by anyone, at any time until it expires). */

@@ -10,6 +10,7 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { auditAppendItems } from './audit-chain.js'
 import type { AuditEntity, AuditEventInput } from './entities/audit.js'
 import type { NonceEntity, NonceInput } from './entities/nonce.js'
+import type { ObjectionEntity, ObjectionInput } from './entities/objection.js'
 import type { CreditRecordInput, RecordEntity } from './entities/record.js'
 import { AlreadyExistsError, ChainBrokenError, ReplayError, VersionConflictError } from './errors.js'
 
@@ -20,6 +21,8 @@ export type SubmitRecord = {
   replaces?: number
   nonce: NonceInput
   audit: AuditEventInput
+  /** An objection decided with the record, replacing the version read. */
+  objection?: { item: ObjectionInput; replaces: number }
 }
 
 export async function submitRecord(
@@ -27,6 +30,7 @@ export async function submitRecord(
     records: EntityRepository<RecordEntity>
     nonces: EntityRepository<NonceEntity>
     audit: EntityRepository<AuditEntity>
+    objections: EntityRepository<ObjectionEntity>
   },
   submit: SubmitRecord,
 ): Promise<void> {
@@ -42,6 +46,13 @@ export async function submitRecord(
       repos.nonces.transactPut(submit.nonce, { condition: { attr: 'nonce', exists: false } }),
       ...audit.checks,
       audit.put,
+      ...(submit.objection
+        ? [
+            repos.objections.transactPut(submit.objection.item, {
+              condition: { attr: 'version', eq: submit.objection.replaces },
+            }),
+          ]
+        : []),
     )
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error
@@ -52,6 +63,8 @@ export async function submitRecord(
       throw new AlreadyExistsError(`record ${submit.record.id} already exists`)
     if (failed[0])
       throw new VersionConflictError(`record ${submit.record.id} changed since version ${submit.replaces}`)
+    if (submit.objection && failed.at(-1))
+      throw new VersionConflictError(`objection ${submit.objection.item.id} changed since it was read`)
     throw new ChainBrokenError(`the audit chain of ${submit.record.uscc} moved; read it again`)
   }
 }

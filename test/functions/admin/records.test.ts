@@ -272,3 +272,87 @@ describe('maker-checker', () => {
     })
   })
 })
+
+describe('objections', () => {
+  async function handle(
+    officer: string,
+    uscc: string,
+    id: string,
+    action: string,
+    reason?: { zh: string; en: string },
+  ) {
+    const path = `/v1/admin/objections/${uscc}/${id}/${action}`
+    const text = JSON.stringify(reason ? { reason } : {})
+    const jws = await signRequest(
+      officers[officer] as OfficerKeyPair,
+      { method: 'POST', path, body: text },
+      NOW.getTime(),
+    )
+    const res = await app().request(path, {
+      method: 'POST',
+      headers: { Authorization: `Chengxin-JWS ${jws}` },
+      body: text,
+    })
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  }
+  async function objected() {
+    const body = submission()
+    expect((await submit('gz-maker', body)).status).toBe(201)
+    expect((await decide('gz-checker', body, 'approve')).status).toBe(200)
+    const id = ulid(NOW.getTime())
+    await db.current.store.putObjection({
+      uscc: USCC_A,
+      id,
+      recordId: body.id,
+      statement: '该处罚已被复议撤销。',
+      region: '440106',
+      status: 'open',
+      filedAt: NOW.toISOString(),
+      version: 1,
+    })
+    return { record: body, id }
+  }
+  const reason = { zh: '复议决定确认原处罚', en: 'The review upheld the penalty' }
+
+  it('accepted, the record shows as under objection; dismissed with a public reason, it counts again', async () => {
+    const { record, id } = await objected()
+    expect(await handle('gz-maker', USCC_A, id, 'accept')).toMatchObject({ status: 403 })
+    expect(await handle('sz-checker', USCC_A, id, 'accept')).toMatchObject({
+      status: 403,
+      body: { error: 'out_of_region' },
+    })
+    expect(await handle('gz-checker', USCC_A, id, 'accept')).toMatchObject({
+      status: 200,
+      body: { record: { status: 'under_objection' } },
+    })
+    expect((await db.current.store.getRecord(USCC_A, record.occurredOn, record.id))?.status).toBe(
+      'under_objection',
+    )
+    expect(await handle('gz-checker', USCC_A, id, 'dismiss')).toMatchObject({ status: 400 })
+    expect(await handle('gz-checker', USCC_A, id, 'dismiss', reason)).toMatchObject({
+      status: 200,
+      body: { objection: { status: 'dismissed' } },
+    })
+    expect(await db.current.store.getObjection(USCC_A, id)).toMatchObject({
+      status: 'dismissed',
+      resolution: reason,
+      resolvedBy: 'gz-checker',
+    })
+    expect((await db.current.store.getRecord(USCC_A, record.occurredOn, record.id))?.status).toBe('effective')
+  })
+
+  it('upheld, the record is withdrawn', async () => {
+    const { record, id } = await objected()
+    expect((await handle('gz-checker', USCC_A, id, 'accept')).status).toBe(200)
+    const upheld = { zh: '原处罚已撤销', en: 'The penalty was annulled' }
+    expect(await handle('gz-checker', USCC_A, id, 'uphold', upheld)).toMatchObject({
+      status: 200,
+      body: { objection: { status: 'upheld' } },
+    })
+    expect((await db.current.store.getRecord(USCC_A, record.occurredOn, record.id))?.status).toBe('withdrawn')
+    expect(await handle('gz-checker', USCC_A, id, 'uphold', upheld)).toMatchObject({
+      status: 409,
+      body: { error: 'not_open' },
+    })
+  })
+})

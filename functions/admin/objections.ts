@@ -1,0 +1,131 @@
+/**
+ * Objections (异议) as officers handle them, checkers of the record's region:
+ * - accept: the record shows as under objection (异议处理中) while it is reviewed;
+ * - uphold: the objection stands, the record is withdrawn (the grade is recomputed);
+ * - dismiss: the objection fails, with a reason shown publicly; the record counts as before.
+ * The record, the objection, the nonce and the audit event change in one transaction.
+ */
+import type { Hono } from 'hono'
+import { nextAuditEvent } from '../../shared/audit/chain.js'
+import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
+import { ChainBrokenError, ReplayError, VersionConflictError } from '../../shared/store/errors.js'
+import type { Store } from '../../shared/store/store.js'
+import type { AdminEnv } from './auth.js'
+import type { RecordStore } from './records.js'
+
+export type ObjectionStore = RecordStore & Pick<Store, 'getObjection' | 'listRecords'>
+
+export function objectionAdminRoutes(app: Hono<AdminEnv>, store: ObjectionStore, now: () => Date) {
+  app.post('/v1/admin/objections/:uscc/:id/:action{accept|uphold|dismiss}', async (c) => {
+    const officer = c.get('officer')
+    const { uscc, id, action } = c.req.param()
+    let reason: { zh: string; en: string } | undefined
+    try {
+      const body = JSON.parse((await c.req.text()) || '{}') as { reason?: { zh?: unknown; en?: unknown } }
+      const zh = body.reason?.zh
+      const en = body.reason?.en
+      if (
+        typeof zh === 'string' &&
+        zh.trim() &&
+        zh.length <= 500 &&
+        typeof en === 'string' &&
+        en.length <= 800
+      )
+        reason = { zh: zh.trim(), en: en.trim() }
+    } catch {
+      return c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400)
+    }
+    if (action !== 'accept' && !reason)
+      return c.json(
+        {
+          error: 'invalid_body',
+          message: 'A decision states its reason in zh and en: {"reason":{"zh":…,"en":…}}',
+        },
+        400,
+      )
+    if (!officer.roles.includes('checker'))
+      return c.json(
+        { error: 'forbidden_role', message: 'Only officers with the checker role handle objections' },
+        403,
+      )
+    const objection = await store.getObjection(uscc, id)
+    if (!objection) return c.json({ error: 'unknown_objection', message: 'No such objection' }, 404)
+    if (!objection.region.startsWith(officer.regionScope))
+      return c.json({ error: 'out_of_region', message: 'The objection is outside your region' }, 403)
+    if (objection.status !== 'open')
+      return c.json({ error: 'not_open', message: `The objection is already ${objection.status}` }, 409)
+    const record = (await store.listRecords(uscc)).find((r) => r.id === objection.recordId)
+    if (!record) return c.json({ error: 'unknown_record', message: 'The record objected to is gone' }, 409)
+    const expected = action === 'accept' ? 'effective' : 'under_objection'
+    if (record.status !== expected)
+      return c.json(
+        { error: 'wrong_state', message: `The record is ${record.status}; ${action} needs it ${expected}` },
+        409,
+      )
+    const at = now().toISOString()
+    const recordStatus =
+      action === 'accept' ? 'under_objection' : action === 'uphold' ? 'withdrawn' : 'effective'
+    const changedRecord = {
+      ...record,
+      status: recordStatus as typeof record.status,
+      version: record.version + 1,
+    }
+    const decided =
+      action === 'accept'
+        ? undefined
+        : {
+            item: {
+              ...objection,
+              status: action === 'uphold' ? ('upheld' as const) : ('dismissed' as const),
+              resolvedAt: at,
+              resolvedBy: officer.officerId,
+              resolution: reason as { zh: string; en: string },
+              version: objection.version + 1,
+            },
+            replaces: objection.version,
+          }
+    const nonce = {
+      nonce: officer.claims.nonce,
+      officerId: officer.officerId,
+      usedAt: at,
+      expiresAt: Math.ceil((now().getTime() + 2 * MAX_SKEW_MS) / 1000),
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const audit = nextAuditEvent(await store.lastAuditConsistent(uscc), {
+        uscc,
+        at,
+        actor: officer.officerId,
+        action: `objection.${action === 'accept' ? 'accepted' : action === 'uphold' ? 'upheld' : 'dismissed'}`,
+        subject: `OBJECTION#${id}`,
+        detail: { recordId: record.id, signature: officer.jws, ...(reason ? { reason } : {}) },
+      })
+      try {
+        await store.submitRecord({
+          record: changedRecord,
+          replaces: record.version,
+          nonce,
+          audit,
+          ...(decided ? { objection: decided } : {}),
+        })
+        return c.json({
+          objection: { uscc, id, status: decided?.item.status ?? 'open' },
+          record: { id: record.id, status: recordStatus },
+        })
+      } catch (error) {
+        if (error instanceof ReplayError)
+          return c.json(
+            { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
+            401,
+          )
+        if (error instanceof VersionConflictError)
+          return c.json(
+            { error: 'changed', message: 'The objection or record changed meanwhile; look again' },
+            409,
+          )
+        if (error instanceof ChainBrokenError) continue
+        throw error
+      }
+    }
+    return c.json({ error: 'busy', message: 'The agency is being changed by others; try again' }, 409)
+  })
+}
