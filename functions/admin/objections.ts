@@ -6,11 +6,9 @@
  * The record, the objection, the nonce and the audit event change in one transaction.
  */
 import type { Hono } from 'hono'
-import { nextAuditEvent } from '../../shared/audit/chain.js'
-import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
-import { ChainBrokenError, ReplayError, VersionConflictError } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
+import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'
 
 export type ObjectionStore = RecordStore & Pick<Store, 'getObjection' | 'listRecords'>
@@ -62,7 +60,8 @@ export function objectionAdminRoutes(app: Hono<AdminEnv>, store: ObjectionStore,
         { error: 'wrong_state', message: `The record is ${record.status}; ${action} needs it ${expected}` },
         409,
       )
-    const at = now().toISOString()
+    const when = now()
+    const at = when.toISOString()
     const recordStatus =
       action === 'accept' ? 'under_objection' : action === 'uphold' ? 'withdrawn' : 'effective'
     const changedRecord = {
@@ -84,48 +83,24 @@ export function objectionAdminRoutes(app: Hono<AdminEnv>, store: ObjectionStore,
             },
             replaces: objection.version,
           }
-    const nonce = {
-      nonce: officer.claims.nonce,
-      officerId: officer.officerId,
-      usedAt: at,
-      expiresAt: Math.ceil((now().getTime() + 2 * MAX_SKEW_MS) / 1000),
-    }
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const audit = nextAuditEvent(await store.lastAuditConsistent(uscc), {
-        uscc,
-        at,
-        actor: officer.officerId,
-        action: `objection.${action === 'accept' ? 'accepted' : action === 'uphold' ? 'upheld' : 'dismissed'}`,
-        subject: `OBJECTION#${id}`,
-        detail: { recordId: record.id, signature: officer.jws, ...(reason ? { reason } : {}) },
+    const result = await commitChange(store, officer, when, {
+      record: changedRecord,
+      replaces: record.version,
+      ...(decided ? { objection: decided } : {}),
+      action: `objection.${action === 'accept' ? 'accepted' : action === 'uphold' ? 'upheld' : 'dismissed'}`,
+      subject: `OBJECTION#${id}`,
+      detail: { recordId: record.id, ...(reason ? { reason } : {}) },
+    })
+    if (result === 'done')
+      return c.json({
+        objection: { uscc, id, status: decided?.item.status ?? 'open' },
+        record: { id: record.id, status: recordStatus },
       })
-      try {
-        await store.submitRecord({
-          record: changedRecord,
-          replaces: record.version,
-          nonce,
-          audit,
-          ...(decided ? { objection: decided } : {}),
-        })
-        return c.json({
-          objection: { uscc, id, status: decided?.item.status ?? 'open' },
-          record: { id: record.id, status: recordStatus },
-        })
-      } catch (error) {
-        if (error instanceof ReplayError)
-          return c.json(
-            { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
-            401,
-          )
-        if (error instanceof VersionConflictError)
-          return c.json(
-            { error: 'changed', message: 'The objection or record changed meanwhile; look again' },
-            409,
-          )
-        if (error instanceof ChainBrokenError) continue
-        throw error
-      }
-    }
-    return c.json({ error: 'busy', message: 'The agency is being changed by others; try again' }, 409)
+    if (result === 'conflict' || result === 'exists')
+      return c.json(
+        { error: 'changed', message: 'The objection or record changed meanwhile; look again' },
+        409,
+      )
+    return c.json({ error: result.error, message: result.message }, result.status)
   })
 }

@@ -6,10 +6,10 @@ import type { Hono } from 'hono'
 import { calculateJwkThumbprint, importJWK, type JWK } from 'jose'
 import * as z from 'zod/mini'
 import { OFFICER_ROLES } from '../../shared/agency/vocabulary.js'
-import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
 import { AlreadyExistsError, ReplayError } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
+import { REPLAYED, spentNonce } from './commit.js'
 
 export type OfficerStore = Pick<Store, 'addOfficerKey' | 'revokeOfficerKey' | 'spendNonce' | 'getOfficerKey'>
 
@@ -22,13 +22,7 @@ const NewOfficerKey = z.strictObject({
 })
 
 export function officerRoutes(app: Hono<AdminEnv>, store: OfficerStore, now: () => Date) {
-  const spend = (officer: AdminEnv['Variables']['officer']) =>
-    store.spendNonce({
-      nonce: officer.claims.nonce,
-      officerId: officer.officerId,
-      usedAt: now().toISOString(),
-      expiresAt: Math.ceil((now().getTime() + 2 * MAX_SKEW_MS) / 1000),
-    })
+  const spend = (officer: AdminEnv['Variables']['officer']) => store.spendNonce(spentNonce(officer, now()))
 
   app.post('/v1/admin/officers', async (c) => {
     const admin = c.get('officer')
@@ -76,10 +70,7 @@ export function officerRoutes(app: Hono<AdminEnv>, store: OfficerStore, now: () 
       })
     } catch (error) {
       if (error instanceof ReplayError)
-        return c.json(
-          { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
-          401,
-        )
+        return c.json({ error: REPLAYED.error, message: REPLAYED.message }, 401)
       if (error instanceof AlreadyExistsError)
         return c.json({ error: 'key_exists', message: `Key ${kid} is already registered` }, 409)
       throw error
@@ -98,10 +89,7 @@ export function officerRoutes(app: Hono<AdminEnv>, store: OfficerStore, now: () 
       await spend(admin)
     } catch (error) {
       if (error instanceof ReplayError)
-        return c.json(
-          { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
-          401,
-        )
+        return c.json({ error: REPLAYED.error, message: REPLAYED.message }, 401)
       throw error
     }
     await store.revokeOfficerKey(officerId, kid, now().toISOString())

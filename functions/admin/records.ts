@@ -4,17 +4,10 @@
  * request's nonce and the audit event are one transaction (shared/store/submit-record.ts).
  */
 import type { Hono } from 'hono'
-import { nextAuditEvent } from '../../shared/audit/chain.js'
-import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
 import { sameItem } from '../../shared/store/conditional.js'
-import {
-  AlreadyExistsError,
-  ChainBrokenError,
-  ReplayError,
-  VersionConflictError,
-} from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
+import { commitChange } from './commit.js'
 import { RecordSubmission } from './schemas.js'
 
 export type RecordStore = Pick<Store, 'getAgency' | 'getRecord' | 'lastAuditConsistent' | 'submitRecord'>
@@ -57,62 +50,45 @@ export function recordRoutes(app: Hono<AdminEnv>, store: RecordStore, now: () =>
         403,
       )
 
-    const at = now().toISOString()
+    const at = now()
     const record = {
       ...r,
       region: agency.region,
       status: 'pending' as const,
-      submitted: { officerId: officer.officerId, at, signature: officer.jws },
+      submitted: { officerId: officer.officerId, at: at.toISOString(), signature: officer.jws },
       demo: agency.demo,
       version: 1,
     }
-    const nonce = {
-      nonce: officer.claims.nonce,
-      officerId: officer.officerId,
-      usedAt: at,
-      expiresAt: Math.ceil((now().getTime() + 2 * MAX_SKEW_MS) / 1000),
+    const result = await commitChange(store, officer, at, {
+      record,
+      action: 'record.submitted',
+      subject: `RECORD#${r.occurredOn}#${r.id}`,
+      detail: { kind: r.kind },
+    })
+    if (result === 'done')
+      return c.json(
+        { record: { ...record, submitted: { officerId: officer.officerId, at: record.submitted.at } } },
+        201,
+      )
+    if (result === 'exists') {
+      // A retry of the same submission answers with the record it made; anything else conflicts.
+      const existing = await store.getRecord(r.uscc, r.occurredOn, r.id)
+      const {
+        submitted: _a,
+        status: _b,
+        version: _c,
+        region: _d,
+        demo: _e,
+        ...content
+      } = existing ?? ({} as never)
+      if (existing && sameItem(content, r)) return c.json({ record: existing, duplicate: true }, 200)
+      return c.json(
+        { error: 'id_taken', message: `Record id ${r.id} is already used by another record` },
+        409,
+      )
     }
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const last = await store.lastAuditConsistent(r.uscc)
-      const audit = nextAuditEvent(last, {
-        uscc: r.uscc,
-        at,
-        actor: officer.officerId,
-        action: 'record.submitted',
-        subject: `RECORD#${r.occurredOn}#${r.id}`,
-        detail: { kind: r.kind, signature: officer.jws },
-      })
-      try {
-        await store.submitRecord({ record, nonce, audit })
-        return c.json({ record: { ...record, submitted: { officerId: officer.officerId, at } } }, 201)
-      } catch (error) {
-        if (error instanceof ReplayError)
-          return c.json(
-            { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
-            401,
-          )
-        if (error instanceof AlreadyExistsError) {
-          // A retry of the same submission answers with the record it made; anything else conflicts.
-          const existing = await store.getRecord(r.uscc, r.occurredOn, r.id)
-          const {
-            submitted: _a,
-            status: _b,
-            version: _c,
-            region: _d,
-            demo: _e,
-            ...content
-          } = existing ?? ({} as never)
-          if (existing && sameItem(content, r)) return c.json({ record: existing, duplicate: true }, 200)
-          return c.json(
-            { error: 'id_taken', message: `Record id ${r.id} is already used by another record` },
-            409,
-          )
-        }
-        if (error instanceof ChainBrokenError) continue
-        throw error
-      }
-    }
-    return c.json({ error: 'busy', message: 'The agency is being changed by others; try again' }, 409)
+    if (result === 'conflict') throw new Error('a new record cannot conflict with a version')
+    return c.json({ error: result.error, message: result.message }, result.status)
   })
 }
 
@@ -153,46 +129,25 @@ export function reviewRoutes(app: Hono<AdminEnv>, store: RecordStore, now: () =>
       )
     if (record.status !== 'pending')
       return c.json({ error: 'not_pending', message: `The record is already ${record.status}` }, 409)
-    const at = now().toISOString()
+    const when = now()
+    const at = when.toISOString()
     const decided = {
       ...record,
       status: decision === 'approve' ? ('effective' as const) : ('rejected' as const),
       reviewed: { officerId: officer.officerId, at, signature: officer.jws },
       version: record.version + 1,
     }
-    const nonce = {
-      nonce: officer.claims.nonce,
-      officerId: officer.officerId,
-      usedAt: at,
-      expiresAt: Math.ceil((now().getTime() + 2 * MAX_SKEW_MS) / 1000),
-    }
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const audit = nextAuditEvent(await store.lastAuditConsistent(uscc), {
-        uscc,
-        at,
-        actor: officer.officerId,
-        action: decision === 'approve' ? 'record.approved' : 'record.rejected',
-        subject: `RECORD#${occurredOn}#${id}`,
-        detail: { signature: officer.jws, ...(reason ? { reason } : {}) },
-      })
-      try {
-        await store.submitRecord({ record: decided, replaces: record.version, nonce, audit })
-        return c.json({ record: { ...decided, reviewed: { officerId: officer.officerId, at } } }, 200)
-      } catch (error) {
-        if (error instanceof ReplayError)
-          return c.json(
-            { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
-            401,
-          )
-        if (error instanceof VersionConflictError)
-          return c.json(
-            { error: 'already_decided', message: 'Another officer decided this record first' },
-            409,
-          )
-        if (error instanceof ChainBrokenError) continue
-        throw error
-      }
-    }
-    return c.json({ error: 'busy', message: 'The agency is being changed by others; try again' }, 409)
+    const result = await commitChange(store, officer, when, {
+      record: decided,
+      replaces: record.version,
+      action: decision === 'approve' ? 'record.approved' : 'record.rejected',
+      subject: `RECORD#${occurredOn}#${id}`,
+      detail: reason ? { reason } : {},
+    })
+    if (result === 'done')
+      return c.json({ record: { ...decided, reviewed: { officerId: officer.officerId, at } } }, 200)
+    if (result === 'conflict' || result === 'exists')
+      return c.json({ error: 'already_decided', message: 'Another officer decided this record first' }, 409)
+    return c.json({ error: result.error, message: result.message }, result.status)
   })
 }

@@ -6,11 +6,9 @@
  *   being exported. Conditional on the version read; nonce and audit event in the same transaction.
  */
 import type { Hono } from 'hono'
-import { nextAuditEvent } from '../../shared/audit/chain.js'
-import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
-import { ChainBrokenError, ReplayError, VersionConflictError } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
+import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'
 
 export type RemedyStore = RecordStore & Pick<Store, 'listPendingRecords'>
@@ -79,47 +77,22 @@ export function remedyRoutes(app: Hono<AdminEnv>, store: RemedyStore, now: () =>
       return c.json({ error: 'out_of_region', message: 'The record is outside your region' }, 403)
     if (record.status !== 'effective' && record.status !== 'under_objection')
       return c.json({ error: 'not_effective', message: `The record is ${record.status}` }, 409)
-    const at = now().toISOString()
     const changed = {
       ...record,
       status: action === 'repair' ? ('repaired' as const) : ('withdrawn' as const),
       ...(action === 'repair' ? { repairedOn: decidedOn } : {}),
       version: record.version + 1,
     }
-    const nonce = {
-      nonce: officer.claims.nonce,
-      officerId: officer.officerId,
-      usedAt: at,
-      expiresAt: Math.ceil((now().getTime() + 2 * MAX_SKEW_MS) / 1000),
-    }
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const audit = nextAuditEvent(await store.lastAuditConsistent(uscc), {
-        uscc,
-        at,
-        actor: officer.officerId,
-        action: action === 'repair' ? 'record.repaired' : 'record.withdrawn',
-        subject: `RECORD#${occurredOn}#${id}`,
-        detail: {
-          signature: officer.jws,
-          ...(documentNo ? { documentNo, decidedOn } : {}),
-          ...(reason ? { reason } : {}),
-        },
-      })
-      try {
-        await store.submitRecord({ record: changed, replaces: record.version, nonce, audit })
-        return c.json({ record: { uscc, occurredOn, id, status: changed.status } }, 200)
-      } catch (error) {
-        if (error instanceof ReplayError)
-          return c.json(
-            { error: 'replayed_request', message: 'This signed request was already used; sign a new one' },
-            401,
-          )
-        if (error instanceof VersionConflictError)
-          return c.json({ error: 'changed', message: 'The record changed meanwhile; look again' }, 409)
-        if (error instanceof ChainBrokenError) continue
-        throw error
-      }
-    }
-    return c.json({ error: 'busy', message: 'The agency is being changed by others; try again' }, 409)
+    const result = await commitChange(store, officer, now(), {
+      record: changed,
+      replaces: record.version,
+      action: action === 'repair' ? 'record.repaired' : 'record.withdrawn',
+      subject: `RECORD#${occurredOn}#${id}`,
+      detail: { ...(documentNo ? { documentNo, decidedOn } : {}), ...(reason ? { reason } : {}) },
+    })
+    if (result === 'done') return c.json({ record: { uscc, occurredOn, id, status: changed.status } }, 200)
+    if (result === 'conflict' || result === 'exists')
+      return c.json({ error: 'changed', message: 'The record changed meanwhile; look again' }, 409)
+    return c.json({ error: result.error, message: result.message }, result.status)
   })
 }

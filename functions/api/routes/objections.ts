@@ -1,12 +1,12 @@
 /**
  * POST /v1/objections (异议): anyone (the agency, a job seeker) names a record and says why it is
  * wrong. No login; validated; rate limited with the rest of the API. The objection waits for an
- * officer of the record's region; until one accepts it, the record shows as before. A client id
- * (ULID) makes a retry harmless.
+ * officer of the record's region; until one accepts it, the record shows as before. A retry is
+ * harmless: the client's id (a ULID) or, without one, an id derived from the objection names it.
  */
 import type { Hono } from 'hono'
-import { ulid } from 'ulid'
 import * as z from 'zod/mini'
+import { hashOf } from '../../../shared/canonical/json.js'
 import { isUscc } from '../../../shared/identity/uscc.js'
 import { AlreadyExistsError } from '../../../shared/store/errors.js'
 import type { ApiContext } from '../context.js'
@@ -57,7 +57,8 @@ export function objectionRoutes(app: Hono, ctx: ApiContext) {
     const now = deps.now()
     const objection = {
       uscc,
-      id: parsed.data.id ?? ulid(now.getTime()),
+      // Without a client id, the same objection sent twice (a retry) is one objection.
+      id: parsed.data.id ?? `H${hashOf({ uscc, recordId, statement }).slice(7, 32).toUpperCase()}`,
       recordId,
       statement,
       region: agency.region,

@@ -72,3 +72,15 @@ describe('POST /v1/objections', () => {
     expect(await count()).toBe(before)
   })
 })
+
+describe('POST /v1/objections without a client id', () => {
+  it('keeps one objection when the same objection is sent twice', async () => {
+    const before = await count()
+    const body = { ...target, statement: '该记录的文号与复议决定书不符，请核实原件。' }
+    const first = await post(body)
+    const again = await post(body)
+    expect(first.status).toBe(201)
+    expect(again).toMatchObject({ status: 201, body: { id: first.body.id } })
+    expect(await count()).toBe(before + 1)
+  })
+})

@@ -1,0 +1,77 @@
+/**
+ * How every officer's change to an agency is written: the record (and the objection it settles, if
+ * any), the request's nonce and the agency's next audit event, in one transaction
+ * (shared/store/submit-record.ts), read again and retried while the audit chain moves under it.
+ * A replay, a lost race and a busy chain come back as answers the routes map to HTTP.
+ */
+import { nextAuditEvent } from '../../shared/audit/chain.js'
+import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
+import type { NonceInput } from '../../shared/store/entities/nonce.js'
+import {
+  AlreadyExistsError,
+  ChainBrokenError,
+  ReplayError,
+  VersionConflictError,
+} from '../../shared/store/errors.js'
+import type { Store } from '../../shared/store/store.js'
+import type { SubmitRecord } from '../../shared/store/submit-record.js'
+import type { Officer } from './auth.js'
+
+export type Refusal = { status: 401 | 409; error: string; message: string }
+
+const ATTEMPTS = 5
+
+/** The request's nonce as spent at `at`, kept until no signature carrying it could be accepted. */
+export function spentNonce(officer: Officer, at: Date): NonceInput {
+  return {
+    nonce: officer.claims.nonce,
+    officerId: officer.officerId,
+    usedAt: at.toISOString(),
+    expiresAt: Math.ceil((at.getTime() + 2 * MAX_SKEW_MS) / 1000),
+  }
+}
+
+export const REPLAYED: Refusal = {
+  status: 401,
+  error: 'replayed_request',
+  message: 'This signed request was already used; sign a new one',
+}
+
+/**
+ * Writes one change. 'exists': a new record's id is taken; 'conflict': the record or objection
+ * changed since it was read; a Refusal for a replay or a chain too busy to join.
+ */
+export async function commitChange(
+  store: Pick<Store, 'lastAuditConsistent' | 'submitRecord'>,
+  officer: Officer,
+  at: Date,
+  change: Omit<SubmitRecord, 'nonce' | 'audit'> & {
+    action: string
+    subject: string
+    detail: Record<string, unknown>
+  },
+): Promise<'done' | 'exists' | 'conflict' | Refusal> {
+  const { action, subject, detail, ...write } = change
+  const uscc = write.record.uscc
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const audit = nextAuditEvent(await store.lastAuditConsistent(uscc), {
+      uscc,
+      at: at.toISOString(),
+      actor: officer.officerId,
+      action,
+      subject,
+      detail: { ...detail, signature: officer.jws },
+    })
+    try {
+      await store.submitRecord({ ...write, nonce: spentNonce(officer, at), audit })
+      return 'done'
+    } catch (error) {
+      if (error instanceof ReplayError) return REPLAYED
+      if (error instanceof AlreadyExistsError) return 'exists'
+      if (error instanceof VersionConflictError) return 'conflict'
+      if (error instanceof ChainBrokenError) continue
+      throw error
+    }
+  }
+  return { status: 409, error: 'busy', message: 'The agency is being changed by others; try again' }
+}
