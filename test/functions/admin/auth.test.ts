@@ -1,32 +1,23 @@
 /** The admin API's gate on DynamoDB Local: a registered officer's signed request passes; each refusal has its code. */
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
 import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
 import { useTable } from '../../fixtures/db.js'
+import { registerOfficer } from '../../fixtures/officers.js'
 
 const NOW = new Date('2026-12-04T02:00:00.000Z')
 const db = useTable()
 let officer: OfficerKeyPair
 let revoked: OfficerKeyPair
 
-async function register(officerId: string, status: 'active' | 'revoked'): Promise<OfficerKeyPair> {
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true })
-  const jwk = await exportJWK(publicKey)
-  const kid = await calculateJwkThumbprint(jwk)
-  await db.current.store.addOfficerKey({
-    officerId,
-    kid,
-    jwk: { ...jwk, kid },
+const register = (officerId: string, status: 'active' | 'revoked'): Promise<OfficerKeyPair> =>
+  registerOfficer(db.current.store, officerId, {
     roles: ['maker'],
-    authority: '广州市人力资源和社会保障局',
     regionScope: '4401',
     status,
-    createdAt: NOW.toISOString(),
-    ...(status === 'revoked' ? { revokedAt: NOW.toISOString() } : {}),
+    authority: '广州市人力资源和社会保障局',
+    at: NOW,
   })
-  return { officerId, kid, privateJwk: await exportJWK(privateKey) }
-}
 
 beforeAll(async () => {
   officer = await register('gz-001', 'active')

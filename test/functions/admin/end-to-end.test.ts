@@ -8,7 +8,6 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose'
 import { ulid } from 'ulid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
@@ -27,6 +26,7 @@ import { localSigner } from '../../../shared/signing/local-signer.js'
 import type { Signer } from '../../../shared/signing/signer.js'
 import { USCC_A } from '../../fixtures/builders.js'
 import { useTable } from '../../fixtures/db.js'
+import { registerOfficer } from '../../fixtures/officers.js'
 import { importClean } from '../../fixtures/pipeline.js'
 
 const db = useTable()
@@ -34,20 +34,7 @@ const officers: Record<string, OfficerKeyPair> = {}
 let stopPoller: (() => Promise<void>) | undefined
 
 async function register(officerId: string, roles: ('maker' | 'checker')[]) {
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true })
-  const jwk = await exportJWK(publicKey)
-  const kid = await calculateJwkThumbprint(jwk)
-  await db.current.store.addOfficerKey({
-    officerId,
-    kid,
-    jwk: { ...jwk, kid },
-    roles,
-    authority: '广州市人力资源和社会保障局',
-    regionScope: '4401',
-    status: 'active',
-    createdAt: new Date().toISOString(),
-  })
-  officers[officerId] = { officerId, kid, privateJwk: await exportJWK(privateKey) }
+  officers[officerId] = await registerOfficer(db.current.store, officerId, { roles, regionScope: '4401' })
 }
 
 beforeAll(async () => {

@@ -1,43 +1,32 @@
 /** The officer registry through the signed admin API, on DynamoDB Local. */
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
 import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
 import { useTable } from '../../fixtures/db.js'
+import { officerKeyPair, registerOfficer, type TestOfficer } from '../../fixtures/officers.js'
 
 const NOW = new Date('2026-12-04T02:00:00.000Z')
 const db = useTable()
-const keys: Record<string, OfficerKeyPair & { publicJwk: JWK }> = {}
+const keys: Record<string, TestOfficer> = {}
 
 async function keyPair(officerId: string) {
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true })
-  const publicJwk = await exportJWK(publicKey)
-  keys[officerId] = {
-    officerId,
-    kid: await calculateJwkThumbprint(publicJwk),
-    privateJwk: await exportJWK(privateKey),
-    publicJwk,
-  }
-  return keys[officerId] as OfficerKeyPair & { publicJwk: JWK }
+  keys[officerId] = await officerKeyPair(officerId)
+  return keys[officerId] as TestOfficer
 }
 
 beforeAll(async () => {
-  for (const [officerId, roles] of [
-    ['gd-admin', ['admin']],
-    ['gz-maker', ['maker']],
-  ] as const) {
-    const key = await keyPair(officerId)
-    await db.current.store.addOfficerKey({
-      officerId,
-      kid: key.kid,
-      jwk: { ...key.publicJwk, kid: key.kid },
-      roles: [...roles],
-      authority: '广东省人力资源和社会保障厅',
-      regionScope: officerId === 'gd-admin' ? '44' : '4401',
-      status: 'active',
-      createdAt: NOW.toISOString(),
-    })
-  }
+  keys['gd-admin'] = await registerOfficer(db.current.store, 'gd-admin', {
+    roles: ['admin'],
+    regionScope: '44',
+    authority: '广东省人力资源和社会保障厅',
+    at: NOW,
+  })
+  keys['gz-maker'] = await registerOfficer(db.current.store, 'gz-maker', {
+    roles: ['maker'],
+    regionScope: '4401',
+    authority: '广东省人力资源和社会保障厅',
+    at: NOW,
+  })
 })
 
 const app = () => createAdminApp({ store: db.current.store, now: () => NOW })

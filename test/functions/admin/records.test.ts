@@ -2,33 +2,20 @@
  * Submitting records through the signed admin API, on DynamoDB Local: a maker in the agency's region
  * submits; every refusal writes nothing; a replay is refused; retries never make a second record.
  */
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose'
 import { ulid } from 'ulid'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
 import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
 import { anAgency, USCC_A } from '../../fixtures/builders.js'
 import { useTable } from '../../fixtures/db.js'
+import { registerOfficer } from '../../fixtures/officers.js'
 
 const NOW = new Date('2026-12-04T02:00:00.000Z')
 const db = useTable()
 const officers: Record<string, OfficerKeyPair> = {}
 
 async function register(officerId: string, roles: ('maker' | 'checker')[], regionScope: string) {
-  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true })
-  const jwk = await exportJWK(publicKey)
-  const kid = await calculateJwkThumbprint(jwk)
-  await db.current.store.addOfficerKey({
-    officerId,
-    kid,
-    jwk: { ...jwk, kid },
-    roles,
-    authority: '人力资源和社会保障局',
-    regionScope,
-    status: 'active',
-    createdAt: NOW.toISOString(),
-  })
-  officers[officerId] = { officerId, kid, privateJwk: await exportJWK(privateKey) }
+  officers[officerId] = await registerOfficer(db.current.store, officerId, { roles, regionScope, at: NOW })
 }
 
 beforeAll(async () => {
