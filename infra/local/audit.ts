@@ -1,18 +1,9 @@
-/**
- * `npm run audit -- verify [USCC]`: re-walks the audit chain of one agency, or of every agency in the
- * local database, and reports the first broken link; exits non-zero if any chain is broken.
- */
-import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { verifyAuditChain } from '../../functions/admin/audit-verify.js'
-import { LOCAL_TABLE_NAME, loadLocalConfig } from '../../shared/config.js'
 import { requireUscc } from '../../shared/identity/uscc.js'
-import { createClients } from '../../shared/store/clients.js'
 import { ensureTable } from '../../shared/store/ensure-table.js'
-import { createStore, type Store } from '../../shared/store/store.js'
+import type { Store } from '../../shared/store/store.js'
 import { fail, runMain } from './cli.js'
-import { startDynamoDbLocal } from './dynamodb-local.js'
-import { acquire, readRunning, release } from './local-state.js'
+import { withLocalDatabase } from './local-database.js'
 
 const USAGE = 'Usage: npm run -s audit -- verify [USCC]'
 
@@ -33,17 +24,8 @@ runMain(async () => {
   const [command, target, ...rest] = process.argv.slice(2).filter((a) => a !== '--')
   if (command !== 'verify' || rest.length > 0) fail(USAGE)
   const only = target ? requireUscc(target) : undefined
-  const dataDir = resolve(loadLocalConfig(process.env).dataDir)
-  mkdirSync(dataDir, { recursive: true })
-  const running = readRunning(dataDir)
-  if (running && !running.dynamodbEndpoint) fail('Chengxin is still starting; run this again once it is up.')
-  if (!running && !acquire(dataDir).ok)
-    fail('Another Chengxin tool is using the data folder; try again in a moment.')
-  const db = running ? undefined : await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') })
-  try {
-    const { client, documentClient } = createClients(running?.dynamodbEndpoint ?? db?.endpoint)
-    await ensureTable(client, LOCAL_TABLE_NAME)
-    const store = createStore({ documentClient, tableName: LOCAL_TABLE_NAME })
+  await withLocalDatabase(async ({ client, store, tableName }) => {
+    await ensureTable(client, tableName)
     const usccs = only ? [only] : await everyAgency(store)
     let events = 0
     const broken: string[] = []
@@ -60,8 +42,5 @@ runMain(async () => {
     console.log(`BROKEN 审计链被改动: ${broken.length} of ${usccs.length} chains`)
     for (const line of broken) console.log(`  - ${line}`)
     process.exitCode = 1
-  } finally {
-    await db?.stop()
-    if (!running) release(dataDir)
-  }
+  })
 })

@@ -1,0 +1,34 @@
+/**
+ * How the local command-line tools reach the database: through the running `npm start` if there is
+ * one, else with a DynamoDB Local of their own on the data folder (holding the folder's lock while
+ * they run). The table is the caller's to ensure or reset.
+ */
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { LOCAL_TABLE_NAME, loadLocalConfig } from '../../shared/config.js'
+import { createClients } from '../../shared/store/clients.js'
+import { createStore, type Store } from '../../shared/store/store.js'
+import { fail } from './cli.js'
+import { startDynamoDbLocal } from './dynamodb-local.js'
+import { acquire, readRunning, release } from './local-state.js'
+
+export type LocalDatabase = { client: DynamoDBClient; store: Store; dataDir: string; tableName: string }
+
+export async function withLocalDatabase<T>(action: (db: LocalDatabase) => Promise<T>): Promise<T> {
+  const dataDir = resolve(loadLocalConfig(process.env).dataDir)
+  mkdirSync(dataDir, { recursive: true })
+  const running = readRunning(dataDir)
+  if (running && !running.dynamodbEndpoint) fail('Chengxin is still starting; run this again once it is up.')
+  if (!running && !acquire(dataDir).ok)
+    fail('Another Chengxin tool is using the data folder; try again in a moment.')
+  const own = running ? undefined : await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') })
+  try {
+    const { client, documentClient } = createClients(running?.dynamodbEndpoint ?? own?.endpoint)
+    const store = createStore({ documentClient, tableName: LOCAL_TABLE_NAME })
+    return await action({ client, store, dataDir, tableName: LOCAL_TABLE_NAME })
+  } finally {
+    await own?.stop()
+    if (!running) release(dataDir)
+  }
+}
