@@ -6,9 +6,9 @@
  */
 import { gzipSync } from 'node:zlib'
 import { Hono } from 'hono'
+import { createApp } from '../functions/api/full-app.js'
 import { refreshingIndex } from '../functions/api/search-index.js'
 import { loadSearchEntries } from '../functions/api/search-source.js'
-import { createApp } from '../functions/api/with-site.js'
 import { silentLog } from '../functions/log.js'
 import { rerateAll } from '../functions/rate/rerate.js'
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local.js'

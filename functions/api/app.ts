@@ -21,7 +21,7 @@ export type Extension = (app: Hono, ctx: ApiContext) => void
 
 /**
  * Builds the public API from its dependencies (a value: test it with app.request()). The Lambda
- * uses it as it is; `createApp` (with-site.ts) adds the site's pages.
+ * uses it as it is; `createApp` (full-app.ts) adds the admin API, open data and the site.
  */
 export function createApiApp(deps: ApiDeps, extend?: Extension) {
   const app = new Hono()

@@ -5,7 +5,7 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../../functions/api/with-site.js'
+import { createApp } from '../../functions/api/full-app.js'
 import { fsBlobStore } from '../../functions/export/blob-store.js'
 import { exportOpenData } from '../../functions/export/export.js'
 import { silentLog } from '../../functions/log.js'

@@ -7,7 +7,7 @@
 import { Hono } from 'hono'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../functions/api/with-site.js'
+import { createApp } from '../../functions/api/full-app.js'
 import { launchChromium, serveOnLoopback } from '../fixtures/browser.js'
 import { HOSTILE, HOSTILE_USCC, siteFixture } from './fixture.js'
 

@@ -1,7 +1,7 @@
 /** The app shell: health, home page, errors, headers, rate limits. */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ApiDeps } from '../../../functions/api/context.js'
-import { createApp } from '../../../functions/api/with-site.js'
+import { createApp } from '../../../functions/api/full-app.js'
 import { silentLog } from '../../../functions/log.js'
 import { DEFAULT_METHODOLOGY } from '../../../shared/rating/methodologies/index.js'
 import type { Signer } from '../../../shared/signing/signer.js'

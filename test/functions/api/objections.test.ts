@@ -1,7 +1,7 @@
 /** Public objections (异议) on DynamoDB Local: filed without login, validated, nothing written on bad input. */
 import { ulid } from 'ulid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../../functions/api/with-site.js'
+import { createApp } from '../../../functions/api/full-app.js'
 import { ratedApi } from '../../fixtures/api.js'
 
 let api: Awaited<ReturnType<typeof ratedApi>>

@@ -2,7 +2,7 @@
 import { DOMParser } from '@xmldom/xmldom'
 import { compactVerify, createLocalJWKSet } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../../functions/api/with-site.js'
+import { createApp } from '../../../functions/api/full-app.js'
 import type { SearchEntry } from '../../../shared/search/entry.js'
 import { ratedApi } from '../../fixtures/api.js'
 

@@ -1,4 +1,4 @@
-/** The API with the site's pages and the open-data files when the deps carry them (local server, tests). */
+/** The whole app: the API, plus the admin API, the open-data files and the site's pages when given (local server, tests). */
 import type { Hono } from 'hono'
 import { createApiApp } from './app.js'
 import type { ApiDeps } from './context.js'
