@@ -41,22 +41,23 @@ const submission = (id = ulid(NOW.getTime())) => ({
 })
 
 const app = () => createAdminApp({ store: db.current.store, now: () => NOW })
-async function submit(officer: string, body: unknown, jws?: string) {
-  const text = JSON.stringify(body)
+
+/** A request signed by `officer` (or carrying the JWS given, to replay one), and its JSON answer. */
+async function call(officer: string, method: 'GET' | 'POST', path: string, payload?: unknown, jws?: string) {
+  const text = method === 'GET' ? '' : JSON.stringify(payload ?? {})
   const signature =
     jws ??
-    (await signRequest(
-      officers[officer] as OfficerKeyPair,
-      { method: 'POST', path: '/v1/admin/records', body: text },
-      NOW.getTime(),
-    ))
-  const res = await app().request('/v1/admin/records', {
-    method: 'POST',
+    (await signRequest(officers[officer] as OfficerKeyPair, { method, path, body: text }, NOW.getTime()))
+  const res = await app().request(path, {
+    method,
     headers: { Authorization: `Chengxin-JWS ${signature}`, 'Content-Type': 'application/json' },
-    body: text,
+    ...(method === 'GET' ? {} : { body: text }),
   })
-  return { status: res.status, body: (await res.json()) as Record<string, unknown>, jws: signature }
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field in the assertions
+  return { status: res.status, body: (await res.json()) as Record<string, any>, jws: signature }
 }
+const submit = (officer: string, body: unknown, jws?: string) =>
+  call(officer, 'POST', '/v1/admin/records', body, jws)
 const auditCount = async () => (await db.current.store.listAudit(USCC_A)).length
 const recordCount = async () => (await db.current.store.listRecords(USCC_A)).length
 
@@ -124,18 +125,7 @@ async function decide(
   reason?: string,
 ) {
   const path = `/v1/admin/records/${USCC_A}/${body.occurredOn}/${body.id}/${decision}`
-  const text = JSON.stringify(reason ? { reason } : {})
-  const jws = await signRequest(
-    officers[officer] as OfficerKeyPair,
-    { method: 'POST', path, body: text },
-    NOW.getTime(),
-  )
-  const res = await app().request(path, {
-    method: 'POST',
-    headers: { Authorization: `Chengxin-JWS ${jws}` },
-    body: text,
-  })
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+  return call(officer, 'POST', path, reason ? { reason } : {})
 }
 
 describe('maker-checker', () => {
@@ -195,19 +185,9 @@ describe('maker-checker', () => {
   it('shows checkers their region’s queue, oldest first, and makers nothing', async () => {
     const body = submission()
     expect((await submit('gz-maker', body)).status).toBe(201)
-    const list = async (officer: string) => {
-      const jws = await signRequest(
-        officers[officer] as OfficerKeyPair,
-        { method: 'GET', path: '/v1/admin/pending', body: '' },
-        NOW.getTime(),
-      )
-      const res = await app().request('/v1/admin/pending', {
-        headers: { Authorization: `Chengxin-JWS ${jws}` },
-      })
-      return { status: res.status, body: (await res.json()) as { items?: { id: string }[] } }
-    }
-    expect((await list('gz-checker')).body.items?.map((r) => r.id)).toContain(body.id)
-    expect((await list('sz-checker')).body.items?.map((r) => r.id)).not.toContain(body.id)
+    const list = (officer: string) => call(officer, 'GET', '/v1/admin/pending')
+    expect((await list('gz-checker')).body.items?.map((r: { id: string }) => r.id)).toContain(body.id)
+    expect((await list('sz-checker')).body.items?.map((r: { id: string }) => r.id)).not.toContain(body.id)
     expect((await list('gz-maker')).status).toBe(403)
   })
 
@@ -216,18 +196,7 @@ describe('maker-checker', () => {
     expect((await submit('gz-maker', body)).status).toBe(201)
     const act = async (action: 'withdraw' | 'repair', payload: unknown) => {
       const path = `/v1/admin/records/${USCC_A}/${body.occurredOn}/${body.id}/${action}`
-      const text = JSON.stringify(payload)
-      const jws = await signRequest(
-        officers['gz-checker'] as OfficerKeyPair,
-        { method: 'POST', path, body: text },
-        NOW.getTime(),
-      )
-      const res = await app().request(path, {
-        method: 'POST',
-        headers: { Authorization: `Chengxin-JWS ${jws}` },
-        body: text,
-      })
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+      return call('gz-checker', 'POST', path, payload)
     }
     expect(await act('withdraw', { reason: '错误录入' })).toMatchObject({
       status: 409,
@@ -268,19 +237,7 @@ describe('objections', () => {
     action: string,
     reason?: { zh: string; en: string },
   ) {
-    const path = `/v1/admin/objections/${uscc}/${id}/${action}`
-    const text = JSON.stringify(reason ? { reason } : {})
-    const jws = await signRequest(
-      officers[officer] as OfficerKeyPair,
-      { method: 'POST', path, body: text },
-      NOW.getTime(),
-    )
-    const res = await app().request(path, {
-      method: 'POST',
-      headers: { Authorization: `Chengxin-JWS ${jws}` },
-      body: text,
-    })
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    return call(officer, 'POST', `/v1/admin/objections/${uscc}/${id}/${action}`, reason ? { reason } : {})
   }
   async function objected() {
     const body = submission()
