@@ -32,6 +32,12 @@ export const ENV = {
     description: 'Instead of KMS: a private JWK file (created if missing) that signs attestations',
     default: '',
   },
+  officerRootCa: {
+    name: 'OFFICER_ROOT_CA',
+    description:
+      'PEM of the root CA that officer certificates must chain to; unset: keys without certificates only',
+    default: '',
+  },
   port: { name: 'PORT', description: 'Local runner: port of the HTTP server on 127.0.0.1', default: '3000' },
   dataDir: {
     name: 'CHENGXIN_DATA_DIR',

@@ -3,6 +3,7 @@
  * answers who the signer is; the record workflow (submit, approve, repair, withdraw, objections)
  * builds on it.
  */
+import type { X509Certificate } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Store } from '../../shared/store/store.js'
 import { type AdminEnv, requireSignature } from './auth.js'
@@ -14,6 +15,8 @@ import { type RemedyStore, remedyRoutes } from './remedies.js'
 export type AdminDeps = {
   store: Pick<Store, 'getOfficerKey'> & RemedyStore & OfficerStore & ObjectionStore
   now(): Date
+  /** The root CA officer certificates must chain to; without one, keys are registered bare. */
+  rootCa?: X509Certificate
 }
 
 export function createAdminApp(deps: AdminDeps) {
@@ -32,7 +35,7 @@ export function createAdminApp(deps: AdminDeps) {
   recordRoutes(app, deps.store, deps.now)
   reviewRoutes(app, deps.store, deps.now)
   remedyRoutes(app, deps.store, deps.now)
-  officerRoutes(app, deps.store, deps.now)
+  officerRoutes(app, deps.store, deps.now, deps.rootCa)
   objectionAdminRoutes(app, deps.store, deps.now)
   app.onError((error, c) => {
     console.error(JSON.stringify({ level: 'ERROR', service: 'admin', message: error.message }))

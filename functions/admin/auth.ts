@@ -32,6 +32,14 @@ export function requireSignature(
     )
     if (!('ok' in result)) return c.json({ error: result.error, message: result.message }, result.status)
     const key = found as NonNullable<typeof found>
+    if (key.certificate && now().getTime() > Date.parse(key.certificate.notAfter))
+      return c.json(
+        {
+          error: 'certificate_expired',
+          message: `The certificate of key ${key.kid} ended on ${key.certificate.notAfter}; register a renewed one`,
+        },
+        401,
+      )
     c.set('officer', { ...result, roles: key.roles, regionScope: key.regionScope, authority: key.authority })
     await next()
   }

@@ -4,7 +4,7 @@
  * (shared/store/submit-record.ts), read again and retried while the audit chain moves under it.
  * A replay, a lost race and a busy chain come back as answers the routes map to HTTP.
  */
-import { nextAuditEvent } from '../../shared/audit/chain.js'
+import { type ChainedEvent, nextAuditEvent } from '../../shared/audit/chain.js'
 import { MAX_SKEW_MS } from '../../shared/auth/request-signature.js'
 import type { NonceInput } from '../../shared/store/entities/nonce.js'
 import {
@@ -37,6 +37,8 @@ export const REPLAYED: Refusal = {
   message: 'This signed request was already used; sign a new one',
 }
 
+export type AuditFacts = { action: string; subject: string; detail: Record<string, unknown> }
+
 /**
  * Writes one change. 'exists': a new record's id is taken; 'conflict': the record or objection
  * changed since it was read; a Refusal for a replay or a chain too busy to join.
@@ -45,25 +47,37 @@ export async function commitChange(
   store: Pick<Store, 'lastAuditConsistent' | 'submitRecord'>,
   officer: Officer,
   at: Date,
-  change: Omit<SubmitRecord, 'nonce' | 'audit'> & {
-    action: string
-    subject: string
-    detail: Record<string, unknown>
-  },
+  change: Omit<SubmitRecord, 'nonce' | 'audit'> & AuditFacts,
 ): Promise<'done' | 'exists' | 'conflict' | Refusal> {
   const { action, subject, detail, ...write } = change
-  const uscc = write.record.uscc
+  return commitAudited(store, officer, at, write.record.uscc, { action, subject, detail }, (nonce, audit) =>
+    store.submitRecord({ ...write, nonce, audit }),
+  )
+}
+
+/**
+ * Runs `write` with the request's nonce and the next event of audit chain `chain` (an agency's
+ * USCC, or REGISTRY_CHAIN), reading the chain again while it moves under the write.
+ */
+export async function commitAudited(
+  store: Pick<Store, 'lastAuditConsistent'>,
+  officer: Officer,
+  at: Date,
+  chain: string,
+  facts: AuditFacts,
+  write: (nonce: NonceInput, audit: ChainedEvent) => Promise<void>,
+): Promise<'done' | 'exists' | 'conflict' | Refusal> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const audit = nextAuditEvent(await store.lastAuditConsistent(uscc), {
-      uscc,
+    const audit = nextAuditEvent(await store.lastAuditConsistent(chain), {
+      uscc: chain,
       at: at.toISOString(),
       actor: officer.officerId,
-      action,
-      subject,
-      detail: { ...detail, signature: officer.jws },
+      action: facts.action,
+      subject: facts.subject,
+      detail: { ...facts.detail, signature: officer.jws },
     })
     try {
-      await store.submitRecord({ ...write, nonce: spentNonce(officer, at), audit })
+      await write(spentNonce(officer, at), audit)
       return 'done'
     } catch (error) {
       if (error instanceof ReplayError) return REPLAYED

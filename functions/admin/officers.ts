@@ -1,47 +1,44 @@
 /**
  * The officer registry, for admins: register an officer's public key (roles and region scope no
- * wider than the admin's own) and revoke keys. A revoked key signs nothing from that moment on.
+ * wider than the admin's own; optionally with an X.509 chain to the configured root CA) and revoke
+ * keys. A revoked key signs nothing from that moment on. Each change joins the registry's audit
+ * chain with the admin's signature, in one transaction with the admin's nonce.
  */
+import type { X509Certificate } from 'node:crypto'
 import type { Hono } from 'hono'
 import { calculateJwkThumbprint, importJWK, type JWK } from 'jose'
 import * as z from 'zod/mini'
 import { OFFICER_ROLES } from '../../shared/agency/vocabulary.js'
-import { AlreadyExistsError, ReplayError } from '../../shared/store/errors.js'
+import { REGISTRY_CHAIN } from '../../shared/audit/chain.js'
+import { checkCertificateChain } from '../../shared/auth/certificate.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
-import { REPLAYED, spentNonce } from './commit.js'
+import { commitAudited } from './commit.js'
+import { readJson } from './schemas.js'
 
-export type OfficerStore = Pick<Store, 'addOfficerKey' | 'revokeOfficerKey' | 'spendNonce' | 'getOfficerKey'>
+export type OfficerStore = Pick<Store, 'changeOfficerKey' | 'getOfficerKey' | 'lastAuditConsistent'>
 
-const NewOfficerKey = z.strictObject({
+export const NewOfficerKey = z.strictObject({
   officerId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes')),
   jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }),
   roles: z.array(z.enum(OFFICER_ROLES)).check(z.minLength(1)),
   authority: z.string().check(z.minLength(1), z.maxLength(100)),
   regionScope: z.string().check(z.regex(/^(\d{2}){0,3}$/, 'empty, or 2, 4 or 6 digits of a GB/T 2260 code')),
+  /** PEM certificates, leaf first, chaining to the configured root CA. */
+  certificates: z.optional(z.array(z.string().check(z.maxLength(8000))).check(z.maxLength(5))),
 })
 
-export function officerRoutes(app: Hono<AdminEnv>, store: OfficerStore, now: () => Date) {
-  const spend = (officer: AdminEnv['Variables']['officer']) => store.spendNonce(spentNonce(officer, now()))
-
+export function officerRoutes(
+  app: Hono<AdminEnv>,
+  store: OfficerStore,
+  now: () => Date,
+  rootCa: X509Certificate | undefined,
+) {
   app.post('/v1/admin/officers', async (c) => {
     const admin = c.get('officer')
-    let input: unknown
-    try {
-      input = JSON.parse(await c.req.text())
-    } catch {
-      return c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400)
-    }
-    const parsed = NewOfficerKey.safeParse(input)
-    if (!parsed.success)
-      return c.json(
-        {
-          error: 'invalid_body',
-          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-        },
-        400,
-      )
-    const { jwk: raw, ...rest } = parsed.data
+    const body = await readJson(c, NewOfficerKey)
+    if (!body.ok) return body.response
+    const { jwk: raw, certificates, ...rest } = body.data
     const jwk: JWK = { kty: 'EC', crv: 'P-256', x: raw.x, y: raw.y }
     try {
       await importJWK(jwk, 'ES256')
@@ -55,27 +52,55 @@ export function officerRoutes(app: Hono<AdminEnv>, store: OfficerStore, now: () 
         { error: 'out_of_region', message: 'An admin registers officers only within their own region' },
         403,
       )
+    const at = now()
+    const certified = certificates ? checkCertificateChain(certificates, rootCa, raw, at) : undefined
+    if (certified && !certified.ok) return c.json({ error: certified.error, message: certified.message }, 400)
     const kid = await calculateJwkThumbprint(jwk)
-    // Refusals come before the nonce is spent: a refused request writes nothing.
-    if (await store.getOfficerKey(rest.officerId, kid))
-      return c.json({ error: 'key_exists', message: `Key ${kid} is already registered` }, 409)
-    try {
-      await spend(admin)
-      await store.addOfficerKey({
-        ...rest,
-        kid,
-        jwk: { ...jwk, kid },
-        status: 'active',
-        createdAt: now().toISOString(),
-      })
-    } catch (error) {
-      if (error instanceof ReplayError)
-        return c.json({ error: REPLAYED.error, message: REPLAYED.message }, 401)
-      if (error instanceof AlreadyExistsError)
-        return c.json({ error: 'key_exists', message: `Key ${kid} is already registered` }, 409)
-      throw error
+    const key = {
+      ...rest,
+      kid,
+      jwk: { ...jwk, kid },
+      status: 'active' as const,
+      createdAt: at.toISOString(),
+      ...(certified && certificates
+        ? {
+            certificate: {
+              chain: certificates,
+              subject: certified.subject,
+              fingerprint256: certified.fingerprint256,
+              notAfter: certified.notAfter,
+            },
+          }
+        : {}),
     }
-    return c.json({ officerId: rest.officerId, kid, roles: rest.roles, regionScope: rest.regionScope }, 201)
+    const result = await commitAudited(
+      store,
+      admin,
+      at,
+      REGISTRY_CHAIN,
+      {
+        action: 'officer.key_added',
+        subject: `OFFICER#${rest.officerId}#${kid}`,
+        detail: { roles: rest.roles, regionScope: rest.regionScope, authority: rest.authority, jwk: key.jwk },
+      },
+      (nonce, audit) => store.changeOfficerKey({ key, expects: 'new', nonce, audit }),
+    )
+    if (result === 'exists')
+      return c.json({ error: 'key_exists', message: `Key ${kid} is already registered` }, 409)
+    if (result !== 'done' && result !== 'conflict')
+      return c.json({ error: result.error, message: result.message }, result.status)
+    return c.json(
+      {
+        officerId: rest.officerId,
+        kid,
+        roles: rest.roles,
+        regionScope: rest.regionScope,
+        ...(key.certificate
+          ? { certificate: { subject: key.certificate.subject, notAfter: key.certificate.notAfter } }
+          : {}),
+      },
+      201,
+    )
   })
 
   app.post('/v1/admin/officers/:officerId/keys/:kid/revoke', async (c) => {
@@ -83,16 +108,28 @@ export function officerRoutes(app: Hono<AdminEnv>, store: OfficerStore, now: () 
     if (!admin.roles.includes('admin'))
       return c.json({ error: 'forbidden_role', message: 'Only admins revoke keys' }, 403)
     const { officerId, kid } = c.req.param()
-    if (!(await store.getOfficerKey(officerId, kid)))
-      return c.json({ error: 'unknown_key', message: 'No such officer key' }, 404)
-    try {
-      await spend(admin)
-    } catch (error) {
-      if (error instanceof ReplayError)
-        return c.json({ error: REPLAYED.error, message: REPLAYED.message }, 401)
-      throw error
-    }
-    await store.revokeOfficerKey(officerId, kid, now().toISOString())
+    const key = await store.getOfficerKey(officerId, kid)
+    if (!key) return c.json({ error: 'unknown_key', message: 'No such officer key' }, 404)
+    if (!key.regionScope.startsWith(admin.regionScope))
+      return c.json({ error: 'out_of_region', message: 'The officer acts outside your region' }, 403)
+    if (key.status === 'revoked') return c.json({ officerId, kid, status: 'revoked' })
+    const at = now()
+    const result = await commitAudited(
+      store,
+      admin,
+      at,
+      REGISTRY_CHAIN,
+      { action: 'officer.key_revoked', subject: `OFFICER#${officerId}#${kid}`, detail: {} },
+      (nonce, audit) =>
+        store.changeOfficerKey({
+          key: { ...key, status: 'revoked', revokedAt: at.toISOString() },
+          expects: 'active',
+          nonce,
+          audit,
+        }),
+    )
+    if (result !== 'done' && result !== 'conflict' && result !== 'exists')
+      return c.json({ error: result.error, message: result.message }, result.status)
     return c.json({ officerId, kid, status: 'revoked' })
   })
 }

@@ -8,7 +8,7 @@ import { sameItem } from '../../shared/store/conditional.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
-import { RecordSubmission } from './schemas.js'
+import { RecordSubmission, readJson } from './schemas.js'
 
 export type RecordStore = Pick<Store, 'getAgency' | 'getRecord' | 'lastAuditConsistent' | 'submitRecord'>
 
@@ -20,20 +20,9 @@ const fail = (status: 400 | 403 | 404 | 409, error: string, message: string) => 
 export function recordRoutes(app: Hono<AdminEnv>, store: RecordStore, now: () => Date) {
   app.post('/v1/admin/records', async (c) => {
     const officer = c.get('officer')
-    let input: unknown
-    try {
-      input = JSON.parse(await c.req.text())
-    } catch {
-      return c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400)
-    }
-    const parsed = RecordSubmission.safeParse(input)
-    if (!parsed.success) {
-      const problems = parsed.error.issues
-        .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-        .join('; ')
-      return c.json({ error: 'invalid_body', message: problems.slice(0, 500) }, 400)
-    }
-    const r = parsed.data
+    const body = await readJson(c, RecordSubmission)
+    if (!body.ok) return body.response
+    const r = body.data
     const refused = !officer.roles.includes('maker')
       ? fail(403, 'forbidden_role', 'Only officers with the maker role submit records')
       : undefined

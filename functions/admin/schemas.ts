@@ -1,4 +1,5 @@
 /** What officers send to the admin API, validated before anything is read or written. */
+import type { Context } from 'hono'
 import * as z from 'zod/mini'
 import { OUTCOMES, RECORD_KINDS, SEVERITIES, VIOLATIONS } from '../../shared/agency/vocabulary.js'
 import { isUscc } from '../../shared/identity/uscc.js'
@@ -23,3 +24,33 @@ export const RecordSubmission = z.strictObject({
   source: z.strictObject({ name: text(100), url: z.optional(z.string().check(z.url(), z.maxLength(500))) }),
 })
 export type RecordSubmission = z.infer<typeof RecordSubmission>
+
+/** One line per problem, as `path: message`, short enough for an answer. */
+export function describeIssues(error: z.core.$ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+    .join('; ')
+    .slice(0, 500)
+}
+
+/** The request body parsed and validated, or the 400 answer that says why it is not. */
+export async function readJson<T>(
+  c: Context,
+  schema: z.ZodMiniType<T>,
+  emptyAs?: unknown,
+): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
+  const text = await c.req.text()
+  let input: unknown
+  try {
+    input = text === '' && emptyAs !== undefined ? emptyAs : JSON.parse(text)
+  } catch {
+    return { ok: false, response: c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400) }
+  }
+  const parsed = schema.safeParse(input)
+  if (!parsed.success)
+    return {
+      ok: false,
+      response: c.json({ error: 'invalid_body', message: describeIssues(parsed.error) }, 400),
+    }
+  return { ok: true, data: parsed.data }
+}

@@ -1,11 +1,12 @@
 import { verifyAuditChain } from '../../functions/admin/audit-verify.js'
+import { REGISTRY_CHAIN } from '../../shared/audit/chain.js'
 import { requireUscc } from '../../shared/identity/uscc.js'
 import { ensureTable } from '../../shared/store/ensure-table.js'
 import type { Store } from '../../shared/store/store.js'
 import { fail, runMain } from './cli.js'
 import { withLocalDatabase } from './local-database.js'
 
-const USAGE = 'Usage: npm run -s audit -- verify [USCC]'
+const USAGE = `Usage: npm run -s audit -- verify [USCC | ${REGISTRY_CHAIN}]`
 
 async function everyAgency(store: Store): Promise<string[]> {
   const usccs: string[] = []
@@ -23,10 +24,11 @@ async function everyAgency(store: Store): Promise<string[]> {
 runMain(async () => {
   const [command, target, ...rest] = process.argv.slice(2).filter((a) => a !== '--')
   if (command !== 'verify' || rest.length > 0) fail(USAGE)
-  const only = target ? requireUscc(target) : undefined
+  const only = target === REGISTRY_CHAIN ? target : target ? requireUscc(target) : undefined
   await withLocalDatabase(async ({ client, store, tableName }) => {
     await ensureTable(client, tableName)
-    const usccs = only ? [only] : await everyAgency(store)
+    // The officer registry's chain, then every agency's.
+    const usccs = only ? [only] : [REGISTRY_CHAIN, ...(await everyAgency(store))]
     let events = 0
     const broken: string[] = []
     for (const uscc of usccs) {

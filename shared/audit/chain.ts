@@ -4,6 +4,9 @@
  */
 import { canonicalJson, sha256 } from '../canonical/json.js'
 
+/** The chain of officer-registry changes (keys given and revoked), kept beside the agencies' chains. */
+export const REGISTRY_CHAIN = 'REGISTRY'
+
 /** The prevHash of event 1. */
 export const AUDIT_GENESIS = `sha256:${'0'.repeat(64)}`
 

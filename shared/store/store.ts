@@ -19,6 +19,7 @@ import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer
 import { defineRatingEntity, defineRatingHistoryEntity, type StoredRating } from './entities/rating.js'
 import { type CreditRecord, type CreditRecordInput, defineRecordEntity } from './entities/record.js'
 import { ReplayError } from './errors.js'
+import { changeOfficerKey, type OfficerChange } from './officer-change.js'
 import { MAX_SCAN_PAGE_SIZE, type Page, type PageRequest, paged } from './paging.js'
 import { type SaveRating, saveRating } from './save-rating.js'
 import { type SubmitRecord, submitRecord } from './submit-record.js'
@@ -359,7 +360,10 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
           (await officerKeys.get({ officerId: key.officerId, kid: key.kid }, { consistent: true })).Item,
       )
     },
-    /** Every key an officer has registered. */
+    /** Registers or revokes a key with the admin's nonce and a registry audit event, in one transaction. */
+    async changeOfficerKey(change: OfficerChange): Promise<void> {
+      await changeOfficerKey({ officerKeys, nonces, audit }, change)
+    },
     /** Revokes a key (from now on every request it signs is refused); false if there is no such key. */
     async revokeOfficerKey(officerId: string, kid: string, at: string): Promise<boolean> {
       const key = (await officerKeys.get({ officerId, kid }, { consistent: true })).Item
@@ -371,6 +375,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
       )
       return true
     },
+    /** Every key an officer has registered. */
     async listOfficerKeys(officerId: string) {
       const { Items = [] } = await officerKeys.query({ partition: `OFFICER#${officerId}` }, all)
       return Items

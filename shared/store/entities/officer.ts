@@ -3,6 +3,7 @@ import { Entity, type FormattedItem, type InputItem } from 'dynamodb-toolbox/ent
 import { any } from 'dynamodb-toolbox/schema/any'
 import { item } from 'dynamodb-toolbox/schema/item'
 import { list } from 'dynamodb-toolbox/schema/list'
+import { map } from 'dynamodb-toolbox/schema/map'
 import { string } from 'dynamodb-toolbox/schema/string'
 import { prefix } from 'dynamodb-toolbox/transformers/prefix'
 import { OFFICER_ROLES } from '../../agency/vocabulary.js'
@@ -22,6 +23,14 @@ export const officerKeySchema = item({
   status: string().enum('active', 'revoked'),
   createdAt: string(),
   revokedAt: string().optional(),
+  /** The X.509 chain (leaf first, PEM) that ties the key to the root CA, when one was given. */
+  certificate: map({
+    chain: list(string()),
+    subject: string(),
+    fingerprint256: string(),
+    /** The earliest end of validity along the chain: after it the key signs nothing. */
+    notAfter: string(),
+  }).optional(),
 })
 
 /** The OfficerKey entity over a table. */

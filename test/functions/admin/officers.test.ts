@@ -1,13 +1,19 @@
 /** The officer registry through the signed admin API, on DynamoDB Local. */
+import { X509Certificate } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
+import { verifyAuditChain } from '../../../functions/admin/audit-verify.js'
+import { REGISTRY_CHAIN } from '../../../shared/audit/chain.js'
 import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
+import { officerCertificate, rootCa, type TestCa } from '../../fixtures/certificates.js'
 import { useTable } from '../../fixtures/db.js'
 import { officerKeyPair, registerOfficer, type TestOfficer } from '../../fixtures/officers.js'
 
 const NOW = new Date('2026-12-04T02:00:00.000Z')
 const db = useTable()
 const keys: Record<string, TestOfficer> = {}
+let ca: TestCa
+let clock = NOW
 
 async function keyPair(officerId: string) {
   keys[officerId] = await officerKeyPair(officerId)
@@ -15,6 +21,7 @@ async function keyPair(officerId: string) {
 }
 
 beforeAll(async () => {
+  ca = await rootCa('人社电子认证 Test Root', new Date('2026-01-01'), new Date('2030-01-01'))
   keys['gd-admin'] = await registerOfficer(db.current.store, 'gd-admin', {
     roles: ['admin'],
     regionScope: '44',
@@ -29,13 +36,14 @@ beforeAll(async () => {
   })
 })
 
-const app = () => createAdminApp({ store: db.current.store, now: () => NOW })
+const app = () =>
+  createAdminApp({ store: db.current.store, now: () => clock, rootCa: new X509Certificate(ca.pem) })
 async function post(officer: string, path: string, body: unknown) {
   const text = JSON.stringify(body)
   const jws = await signRequest(
     keys[officer] as OfficerKeyPair,
     { method: 'POST', path, body: text },
-    NOW.getTime(),
+    clock.getTime(),
   )
   const res = await app().request(path, {
     method: 'POST',
@@ -48,7 +56,7 @@ async function whoami(officer: string) {
   const jws = await signRequest(
     keys[officer] as OfficerKeyPair,
     { method: 'GET', path: '/v1/admin/whoami', body: '' },
-    NOW.getTime(),
+    clock.getTime(),
   )
   return (await app().request('/v1/admin/whoami', { headers: { Authorization: `Chengxin-JWS ${jws}` } }))
     .status
@@ -102,5 +110,71 @@ describe('officer registry', () => {
     expect(await post('gd-admin', '/v1/admin/officers/nobody/keys/none/revoke', {})).toMatchObject({
       status: 404,
     })
+  })
+
+  it('every registration and revocation joins the registry audit chain with the admin and their signature', async () => {
+    const before = await db.current.store.listAudit(REGISTRY_CHAIN)
+    const key = await keyPair('fs-maker')
+    const body = {
+      officerId: 'fs-maker',
+      jwk: key.publicJwk,
+      roles: ['maker'],
+      authority: '佛山市人社局',
+      regionScope: '4406',
+    }
+    expect((await post('gd-admin', '/v1/admin/officers', body)).status).toBe(201)
+    expect((await post('gd-admin', `/v1/admin/officers/fs-maker/keys/${key.kid}/revoke`, {})).status).toBe(
+      200,
+    )
+    const events = (await db.current.store.listAudit(REGISTRY_CHAIN)).slice(before.length)
+    expect(events.map((e) => [e.action, e.actor, e.subject])).toEqual([
+      ['officer.key_added', 'gd-admin', `OFFICER#fs-maker#${key.kid}`],
+      ['officer.key_revoked', 'gd-admin', `OFFICER#fs-maker#${key.kid}`],
+    ])
+    expect((events[0]?.detail as { signature: string }).signature).toMatch(/^ey/)
+    expect(await verifyAuditChain(db.current.store, REGISTRY_CHAIN)).toMatchObject({ brokenAt: null })
+  })
+
+  it('registers a key with a certificate from the root CA, refuses a foreign one, and stops it when it expires', async () => {
+    const key = await keyPair('zh-checker')
+    const body = {
+      officerId: 'zh-checker',
+      jwk: key.publicJwk,
+      roles: ['checker'],
+      authority: '珠海市人社局',
+      regionScope: '4404',
+    }
+    const stranger = await rootCa('Not ours', new Date('2026-01-01'), new Date('2030-01-01'))
+    const foreign = await officerCertificate(
+      stranger,
+      'zh-checker',
+      key.publicJwk,
+      new Date('2026-01-01'),
+      new Date('2030-01-01'),
+    )
+    expect(await post('gd-admin', '/v1/admin/officers', { ...body, certificates: [foreign] })).toMatchObject({
+      status: 400,
+      body: { error: 'untrusted_certificate' },
+    })
+    expect(await db.current.store.listOfficerKeys('zh-checker')).toEqual([])
+    const ours = await officerCertificate(
+      ca,
+      'zh-checker',
+      key.publicJwk,
+      new Date('2026-01-01'),
+      new Date('2027-01-01'),
+    )
+    expect(await post('gd-admin', '/v1/admin/officers', { ...body, certificates: [ours] })).toMatchObject({
+      status: 201,
+      body: { certificate: { subject: 'CN=zh-checker', notAfter: '2027-01-01T00:00:00.000Z' } },
+    })
+    expect(await whoami('zh-checker')).toBe(200)
+    clock = new Date('2027-01-02T00:00:00.000Z')
+    try {
+      expect(await whoami('zh-checker')).toBe(401)
+      expect(await whoami('gd-admin')).toBe(200)
+    } finally {
+      clock = NOW
+    }
   })
 })
