@@ -4,11 +4,12 @@
  * request's nonce and the audit event are one transaction (shared/store/submit-record.ts).
  */
 import type { Hono } from 'hono'
+import { RecordSubmission } from '../../shared/agency/record-submission.js'
 import { sameItem } from '../../shared/store/conditional.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
-import { RecordSubmission, readJson } from './schemas.js'
+import { readJson } from './schemas.js'
 
 export type RecordStore = Pick<Store, 'getAgency' | 'getRecord' | 'lastAuditConsistent' | 'submitRecord'>
 

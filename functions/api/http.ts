@@ -1,7 +1,7 @@
 /** HTTP details shared by the routes: validated input, ETags and 304s, cache policies. */
 import type { Context } from 'hono'
-import type * as z from 'zod/mini'
 import { parseUscc } from '../../shared/identity/uscc.js'
+import { describeIssues, type z } from '../../shared/validation.js'
 import { HttpError } from './errors.js'
 
 /** Cache policies (anchors.md §13): browsers briefly, the CDN longer, stale copies on error. */
@@ -17,11 +17,10 @@ export const CACHE = {
 export function query<S extends z.ZodMiniType>(c: Context, schema: S): z.infer<S> {
   const result = schema.safeParse(c.req.query())
   if (result.success) return result.data
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`)
   throw new HttpError(
     400,
     'invalid_parameter',
-    `Invalid query parameter: ${problems.join('; ')}`.slice(0, 500),
+    `Invalid query parameter: ${describeIssues(result.error, 'query', 470)}`,
   )
 }
 

@@ -2,9 +2,10 @@
  * The public API's inputs, as zod/mini schemas: they validate requests at run time (zod/mini keeps
  * the Lambda bundle small) and generate the OpenAPI document (npm run openapi).
  */
-import * as z from 'zod/mini'
+
 import { GRADES, SERVICE_TYPES } from '../../shared/agency/vocabulary.js'
 import { BADGE_STYLES } from '../../shared/badge/render.js'
+import { z } from '../../shared/validation.js'
 
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-04'))
 

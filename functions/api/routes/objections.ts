@@ -5,10 +5,10 @@
  * harmless: the client's id (a ULID) or, without one, an id derived from the objection names it.
  */
 import type { Hono } from 'hono'
-import * as z from 'zod/mini'
 import { hashOf } from '../../../shared/canonical/json.js'
 import { isUscc } from '../../../shared/identity/uscc.js'
 import { AlreadyExistsError } from '../../../shared/store/errors.js'
+import { describeIssues, z } from '../../../shared/validation.js'
 import type { ApiContext } from '../context.js'
 import { HttpError } from '../errors.js'
 
@@ -34,15 +34,7 @@ export function objectionRoutes(app: Hono, ctx: ApiContext) {
       throw new HttpError(400, 'invalid_body', 'The body is not JSON')
     }
     const parsed = Objection.safeParse(input)
-    if (!parsed.success)
-      throw new HttpError(
-        400,
-        'invalid_body',
-        parsed.error.issues
-          .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
-          .join('; ')
-          .slice(0, 500),
-      )
+    if (!parsed.success) throw new HttpError(400, 'invalid_body', describeIssues(parsed.error))
     const { uscc, recordId, statement } = parsed.data
     const agency = await store.getAgency(uscc)
     if (!agency)
