@@ -7,13 +7,14 @@ import type { X509Certificate } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Store } from '../../shared/store/store.js'
 import { type AdminEnv, requireSignature } from './auth.js'
+import { importRoutes } from './imports.js'
 import { type ObjectionStore, objectionAdminRoutes } from './objections.js'
 import { type OfficerStore, officerRoutes } from './officers.js'
 import { recordRoutes, reviewRoutes } from './records.js'
 import { type RemedyStore, remedyRoutes } from './remedies.js'
 
 export type AdminDeps = {
-  store: Pick<Store, 'getOfficerKey'> & RemedyStore & OfficerStore & ObjectionStore
+  store: Pick<Store, 'getOfficerKey' | 'spendNonce'> & RemedyStore & OfficerStore & ObjectionStore
   now(): Date
   /** The root CA officer certificates must chain to; without one, keys are registered bare. */
   rootCa?: X509Certificate
@@ -33,6 +34,7 @@ export function createAdminApp(deps: AdminDeps) {
     })
   })
   recordRoutes(app, deps.store, deps.now)
+  importRoutes(app, deps.store, deps.now)
   reviewRoutes(app, deps.store, deps.now)
   remedyRoutes(app, deps.store, deps.now)
   officerRoutes(app, deps.store, deps.now, deps.rootCa)

@@ -6,79 +6,97 @@
 import type { Hono } from 'hono'
 import { RecordSubmission } from '../../shared/agency/record-submission.js'
 import { sameItem } from '../../shared/store/conditional.js'
+import type { Agency } from '../../shared/store/entities/agency.js'
+import type { CreditRecord, CreditRecordInput } from '../../shared/store/entities/record.js'
 import type { Store } from '../../shared/store/store.js'
-import type { AdminEnv } from './auth.js'
+import type { AdminEnv, Officer } from './auth.js'
 import { commitChange } from './commit.js'
 import { readJson } from './schemas.js'
 
 export type RecordStore = Pick<Store, 'getAgency' | 'getRecord' | 'lastAuditConsistent' | 'submitRecord'>
 
-const fail = (status: 400 | 403 | 404 | 409, error: string, message: string) => ({
-  status,
-  body: { error, message },
-})
+type Refusal = { status: 400 | 401 | 403 | 404 | 409; error: string; message: string }
+
+/** Why this officer may not submit `r`, or the agency it is for. */
+export async function checkSubmission(
+  store: Pick<RecordStore, 'getAgency'>,
+  officer: Officer,
+  r: RecordSubmission,
+): Promise<{ agency: Agency } | Refusal> {
+  if (!officer.roles.includes('maker'))
+    return {
+      status: 403,
+      error: 'forbidden_role',
+      message: 'Only officers with the maker role submit records',
+    }
+  const agency = await store.getAgency(r.uscc)
+  if (!agency)
+    return { status: 404, error: 'unknown_agency', message: `No agency ${r.uscc} is on the register` }
+  if (!agency.region.startsWith(officer.regionScope))
+    return {
+      status: 403,
+      error: 'out_of_region',
+      message: `${r.uscc} is outside your region (${officer.regionScope || 'all'})`,
+    }
+  return { agency }
+}
+
+/** A retry of the same submission finds its record; another record under the same id conflicts. */
+export function sameSubmission(existing: CreditRecord | undefined, r: RecordSubmission): boolean {
+  if (!existing) return false
+  const { submitted: _a, status: _b, version: _c, region: _d, demo: _e, reviewed: _f, ...content } = existing
+  return sameItem(content, r)
+}
+
+/** Writes a checked submission as a pending record: 'created', 'duplicate' (a retry), or a refusal. */
+export async function writeSubmission(
+  store: RecordStore,
+  officer: Officer,
+  at: Date,
+  r: RecordSubmission,
+  agency: Agency,
+): Promise<{ created: CreditRecordInput } | { duplicate: CreditRecord } | Refusal> {
+  const record = {
+    ...r,
+    region: agency.region,
+    status: 'pending' as const,
+    submitted: { officerId: officer.officerId, at: at.toISOString(), signature: officer.jws },
+    demo: agency.demo,
+    version: 1,
+  }
+  const result = await commitChange(store, officer, at, {
+    record,
+    action: 'record.submitted',
+    subject: `RECORD#${r.occurredOn}#${r.id}`,
+    detail: { kind: r.kind },
+  })
+  if (result === 'done') return { created: record }
+  if (result === 'exists') {
+    const existing = await store.getRecord(r.uscc, r.occurredOn, r.id)
+    if (existing && sameSubmission(existing, r)) return { duplicate: existing }
+    return { status: 409, error: 'id_taken', message: `Record id ${r.id} is already used by another record` }
+  }
+  if (result === 'conflict') throw new Error('a new record cannot conflict with a version')
+  return result
+}
 
 export function recordRoutes(app: Hono<AdminEnv>, store: RecordStore, now: () => Date) {
   app.post('/v1/admin/records', async (c) => {
     const officer = c.get('officer')
     const body = await readJson(c, RecordSubmission)
     if (!body.ok) return body.response
-    const r = body.data
-    const refused = !officer.roles.includes('maker')
-      ? fail(403, 'forbidden_role', 'Only officers with the maker role submit records')
-      : undefined
-    if (refused) return c.json(refused.body, refused.status)
-    const agency = await store.getAgency(r.uscc)
-    if (!agency)
-      return c.json({ error: 'unknown_agency', message: `No agency ${r.uscc} is on the register` }, 404)
-    if (!agency.region.startsWith(officer.regionScope))
+    const checked = await checkSubmission(store, officer, body.data)
+    if ('status' in checked) return c.json({ error: checked.error, message: checked.message }, checked.status)
+    const written = await writeSubmission(store, officer, now(), body.data, checked.agency)
+    if ('created' in written) {
+      const { submitted, ...rest } = written.created
       return c.json(
-        {
-          error: 'out_of_region',
-          message: `${r.uscc} is outside your region (${officer.regionScope || 'all'})`,
-        },
-        403,
-      )
-
-    const at = now()
-    const record = {
-      ...r,
-      region: agency.region,
-      status: 'pending' as const,
-      submitted: { officerId: officer.officerId, at: at.toISOString(), signature: officer.jws },
-      demo: agency.demo,
-      version: 1,
-    }
-    const result = await commitChange(store, officer, at, {
-      record,
-      action: 'record.submitted',
-      subject: `RECORD#${r.occurredOn}#${r.id}`,
-      detail: { kind: r.kind },
-    })
-    if (result === 'done')
-      return c.json(
-        { record: { ...record, submitted: { officerId: officer.officerId, at: record.submitted.at } } },
+        { record: { ...rest, submitted: { officerId: submitted.officerId, at: submitted.at } } },
         201,
       )
-    if (result === 'exists') {
-      // A retry of the same submission answers with the record it made; anything else conflicts.
-      const existing = await store.getRecord(r.uscc, r.occurredOn, r.id)
-      const {
-        submitted: _a,
-        status: _b,
-        version: _c,
-        region: _d,
-        demo: _e,
-        ...content
-      } = existing ?? ({} as never)
-      if (existing && sameItem(content, r)) return c.json({ record: existing, duplicate: true }, 200)
-      return c.json(
-        { error: 'id_taken', message: `Record id ${r.id} is already used by another record` },
-        409,
-      )
     }
-    if (result === 'conflict') throw new Error('a new record cannot conflict with a version')
-    return c.json({ error: result.error, message: result.message }, result.status)
+    if ('duplicate' in written) return c.json({ record: written.duplicate, duplicate: true }, 200)
+    return c.json({ error: written.error, message: written.message }, written.status)
   })
 }
 
