@@ -15,8 +15,10 @@ import { acquire, readRunning, release } from './local-state.js'
 
 export type LocalDatabase = { client: DynamoDBClient; store: Store; dataDir: string; tableName: string }
 
-export async function withLocalDatabase<T>(action: (db: LocalDatabase) => Promise<T>): Promise<T> {
-  const dataDir = resolve(loadLocalConfig(process.env).dataDir)
+export async function withLocalDatabase<T>(
+  action: (db: LocalDatabase) => Promise<T>,
+  dataDir = resolve(loadLocalConfig(process.env).dataDir),
+): Promise<T> {
   mkdirSync(dataDir, { recursive: true })
   const running = readRunning(dataDir)
   if (running && !running.dynamodbEndpoint) fail('Chengxin is still starting; run this again once it is up.')
@@ -25,8 +27,9 @@ export async function withLocalDatabase<T>(action: (db: LocalDatabase) => Promis
   const own = running ? undefined : await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') })
   try {
     const { client, documentClient } = createClients(running?.dynamodbEndpoint ?? own?.endpoint)
-    const store = createStore({ documentClient, tableName: LOCAL_TABLE_NAME })
-    return await action({ client, store, dataDir, tableName: LOCAL_TABLE_NAME })
+    const tableName = running?.tableName ?? LOCAL_TABLE_NAME
+    const store = createStore({ documentClient, tableName })
+    return await action({ client, store, dataDir, tableName })
   } finally {
     await own?.stop()
     if (!running) release(dataDir)
