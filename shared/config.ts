@@ -38,6 +38,11 @@ export const ENV = {
       'PEM of the root CA that officer certificates must chain to; unset: keys without certificates only',
     default: '',
   },
+  objectionAnswerDays: {
+    name: 'OBJECTION_ANSWER_DAYS',
+    description: 'Calendar days within which officers answer an objection (1–90; default 10, provisional)',
+    default: '',
+  },
   port: { name: 'PORT', description: 'Local runner: port of the HTTP server on 127.0.0.1', default: '3000' },
   dataDir: {
     name: 'CHENGXIN_DATA_DIR',

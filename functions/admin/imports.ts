@@ -38,7 +38,10 @@ export function importRoutes(
     if (!body.ok) return body.response
     const { records, dryRun } = body.data
     if (!officer.roles.includes('maker'))
-      return c.json({ error: 'forbidden_role', message: 'Only officers with the maker role import records' }, 403)
+      return c.json(
+        { error: 'forbidden_role', message: 'Only officers with the maker role import records' },
+        403,
+      )
     const problems: RowProblem[] = []
     const agencies: Agency[] = []
     const present = new Set<number>()

@@ -1,4 +1,5 @@
 /** What the routes share: the deps, and cached reads built over them once per app. */
+import type { ObjectionPolicy } from '../../shared/objections/policy.js'
 import type { Methodology } from '../../shared/rating/methodology-types.js'
 import type { Signer } from '../../shared/signing/signer.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
@@ -8,6 +9,7 @@ import type { BuiltSite } from '../../site/build.js'
 import type { BlobStore } from '../export/blob-store.js'
 import type { Log } from '../log.js'
 import { type HotCache, hotCache } from './hot-cache.js'
+import type { ObjectionStore } from './objection-filing.js'
 import type { RateLimit } from './rate-limit.js'
 import type { SearchIndex } from './search-index.js'
 
@@ -34,7 +36,9 @@ export type ApiDeps = {
   /** The origin embed snippets point at (default: the request's). */
   publicOrigin?: string
   /** Where public objections are filed (absent: POST /v1/objections answers 404). */
-  objections?: Pick<Store, 'getAgency' | 'listRecords' | 'putObjection'>
+  objections?: ObjectionStore
+  /** How objections are answered (default: DEFAULT_OBJECTION_POLICY). */
+  objectionPolicy?: ObjectionPolicy
   /** Where the open data is published; with it the app serves /v1/open-data and the files. */
   openData?: BlobStore
 }

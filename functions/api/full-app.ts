@@ -2,6 +2,7 @@
 import type { Hono } from 'hono'
 import { createApiApp } from './app.js'
 import type { ApiDeps } from './context.js'
+import { objectionPageRoutes } from './routes/objection-pages.js'
 import { openDataRoutes } from './routes/open-data.js'
 import { pageRoutes } from './routes/pages.js'
 
@@ -11,6 +12,10 @@ export function createApp(deps: ApiDeps, admin?: Hono<any>) {
   return createApiApp(deps, (app, ctx) => {
     if (admin) app.route('/', admin)
     if (openData) openDataRoutes(app, ctx, openData)
-    if (site) pageRoutes(app, ctx, site)
+    if (site) {
+      // Before the pages: theirs ends with the catch-all 404 page.
+      objectionPageRoutes(app, ctx, site)
+      pageRoutes(app, ctx, site)
+    }
   })
 }

@@ -9,6 +9,8 @@ import { refreshingIndex } from '../../functions/api/search-index.js'
 import { loadSearchEntries } from '../../functions/api/search-source.js'
 import { fsBlobStore } from '../../functions/export/blob-store.js'
 import { jsonLog } from '../../functions/log.js'
+import { ENV } from '../../shared/config.js'
+import { objectionPolicy } from '../../shared/objections/policy.js'
 import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
 import { pinyinOf } from '../../shared/search/pinyin.js'
 import { localSigner } from '../../shared/signing/local-signer.js'
@@ -55,6 +57,7 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
     site: await buildSite(),
     openData: fsBlobStore(openDataDir),
     objections: wholeStore,
+    objectionPolicy: objectionPolicy(process.env[ENV.objectionAnswerDays.name]),
     methodology: DEFAULT_METHODOLOGY,
     log: jsonLog('api', 'warn'),
     rateLimit: {

@@ -1,5 +1,5 @@
 /** The basis of a grade as the agency page shows it: vetoes, caps, dimensions, records. */
-import { RECORD_KIND_LABELS, SEVERITY_LABELS } from '../../shared/agency/vocabulary.js'
+import { type Label, RECORD_KIND_LABELS, SEVERITY_LABELS } from '../../shared/agency/vocabulary.js'
 import type { ratingView } from '../../shared/public/views.js'
 import type { IndicatorResult } from '../../shared/rating/rating-types.js'
 import { type Lang, t } from '../i18n.js'
@@ -45,7 +45,23 @@ ${bar(d.earned, d.max)}
   return html`<section aria-labelledby="basis-h"><h2 id="basis-h">${t(lang, 'basis')}</h2>${vetoes}${caps}${dims}${bonus}</section>`
 }
 
-export function recordsSection(r: RatingData, lang: Lang): Html {
+/** Objections the public may see beside a record: dismissed ones with the officer's reason. */
+export type RecordObjections = {
+  /** Where a new objection is filed (absent where objections are not taken). */
+  objectHref?: (recordId: string) => string
+  dismissed: { recordId: string; on: string; reason: Label }[]
+}
+
+function objectionsOf(recordId: string, o: RecordObjections, lang: Lang): Html {
+  const dismissed = o.dismissed.filter((d) => d.recordId === recordId)
+  return html`${dismissed.map((d) => html`<p class="sub dismissed">${t(lang, 'objectionDismissedOn', { date: d.on })}${say(d.reason, lang)}</p>`)}${o.objectHref ? html`<p class="object"><a href="${o.objectHref(recordId)}">${t(lang, 'objectLink')}</a></p>` : ''}`
+}
+
+export function recordsSection(
+  r: RatingData,
+  lang: Lang,
+  objections: RecordObjections = { dismissed: [] },
+): Html {
   const items = r.records.map(
     (rec) => html`<li id="r-${rec.id}"${rec.status === 'under_objection' ? html` class="objected"` : ''}>
 <p class="rhead"><time datetime="${rec.occurredOn}">${rec.occurredOn}</time> · ${rec.authority}</p>
@@ -56,7 +72,7 @@ export function recordsSection(r: RatingData, lang: Lang): Html {
 <div><dt>${t(lang, 'recordUntil')}</dt><dd>${rec.countsUntil ? lastDay(rec.countsUntil) : t(lang, 'noWindow')}</dd></div>
 <div><dt>${t(lang, 'recordStatus')}</dt><dd>${rec.status === 'under_objection' ? html`<strong class="objection">${t(lang, 'underObjection')}</strong>` : t(lang, 'effective')}</dd></div>
 <div><dt>${t(lang, 'recordPoints')}</dt><dd>${rec.points === 0 ? '0' : `${rec.points > 0 ? '+' : '−'}${points(Math.abs(rec.points))}`}</dd></div>
-</dl></li>`,
+</dl>${objectionsOf(rec.id, objections, lang)}</li>`,
   )
   return html`<section aria-labelledby="recs-h"><h2 id="recs-h">${t(lang, 'records')}</h2>
 ${r.records.length === 0 ? html`<p>${t(lang, 'noRecords')}</p>` : html`<ol class="recs">${items}</ol>`}</section>`

@@ -7,7 +7,7 @@ import { GRADE_LABELS } from '../../shared/agency/vocabulary.js'
 import type { agencyView, ratingView } from '../../shared/public/views.js'
 import { DISCLAIMER } from '../../shared/public/views.js'
 import { type Lang, t } from '../i18n.js'
-import { basisSection, recordsSection } from './agency-basis.js'
+import { basisSection, type RecordObjections, recordsSection } from './agency-basis.js'
 import { type HistoryPoint, historyChart } from './charts.js'
 import { type Html, html } from './html.js'
 import { layout, type PageContext } from './layout.js'
@@ -20,6 +20,7 @@ export type AgencyPageData = {
   links: { attestation: string; jwks: string; badge: string }
   /** The agency's audit chain: how many events, and the hash of the newest (anyone can re-walk it). */
   audit: { length: number; head: string | null }
+  objections: RecordObjections
 }
 
 function gradeCard(data: AgencyPageData, lang: Lang): Html {
@@ -94,7 +95,7 @@ ${a.aliases.length > 0 ? html`<p class="sub">${t(lang, 'aliases')}：${a.aliases
 ${gradeCard(data, lang)}
 ${licences(data, lang)}
 ${data.rating ? basisSection(data.rating, lang) : ''}
-${data.rating ? recordsSection(data.rating, lang) : ''}
+${data.rating ? recordsSection(data.rating, lang, data.objections) : ''}
 ${recovery(data, lang)}
 ${history(data, lang)}
 <section aria-labelledby="obj-h"><h2 id="obj-h">${t(lang, 'objection')}</h2><p>${t(lang, 'objectionText')}</p></section>

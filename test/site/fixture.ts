@@ -53,7 +53,7 @@ export async function siteFixture() {
     log: silentLog,
     now: () => NOW,
   })
-  const server = await serveOnLoopback(createApp({ ...api.deps, openData }))
+  const server = await serveOnLoopback(createApp({ ...api.deps, openData, objections: api.table.store }))
   return {
     api,
     server,

@@ -127,6 +127,67 @@ describe('hostile text', () => {
   }, 60_000)
 })
 
+const objectionPages: string[] = []
+
+describe('objections', () => {
+  it('files an objection from the agency page without JavaScript, keeps the text on an error, and shows its course', async () => {
+    const { page, problems, close } = await open(375, { javaScriptEnabled: false })
+    await page.goto(`${site.server.url}/a/${HOSTILE_USCC}`)
+    const link = page.getByRole('link', { name: '提出异议' }).first()
+    const form = (await link.getAttribute('href')) as string
+    objectionPages.push(form)
+    await link.click()
+    expect(await page.locator('h1').textContent()).toBe('对记录提出异议')
+    expect(await page.locator('main').textContent()).toContain('10 日内答复')
+    expect(await page.locator('main').textContent()).toContain('暂定')
+
+    await page.locator('#statement').fill('太短')
+    await page.getByRole('button', { name: '提交异议' }).click()
+    expect(await page.locator('[role=alert]').textContent()).toContain('异议理由须为 10 至 2000 字')
+    expect(await page.locator('#statement').getAttribute('aria-invalid')).toBe('true')
+    expect(await page.locator('#statement').inputValue()).toBe('太短')
+
+    const statement =
+      '<script>window.__pwned=1</script>该处罚已被行政复议撤销，复议决定书文号为穗府复〔2026〕9号。'
+    await page.locator('#statement').fill(statement)
+    await page.getByRole('button', { name: '提交异议' }).click()
+    await page.waitForURL(/\/objections\/[0-9A-Z]+$/)
+    objectionPages.push(new URL(page.url()).pathname)
+    expect(await page.locator('.objection-state').textContent()).toBe('已登记，待受理')
+    expect(await page.locator('body').textContent()).not.toContain('穗府复')
+
+    // An officer dismisses it with a reason (the admin API's part is tested on its own): the reason
+    // is public on the status page and beside the record.
+    const id = page.url().split('/').at(-1) as string
+    const stored = await site.api.table.store.getObjection(HOSTILE_USCC, id)
+    const reason = {
+      zh: '复议决定书未撤销该处罚<b>。</b>',
+      en: 'The review decision did not annul the penalty.',
+    }
+    await site.api.table.store.putObjection({
+      ...(stored as NonNullable<typeof stored>),
+      status: 'dismissed',
+      resolvedAt: '2026-12-03T02:00:00.000Z',
+      resolvedBy: 'gz-checker',
+      resolution: reason,
+      version: 2,
+    })
+    await page.reload()
+    expect(await page.locator('.objection-state').textContent()).toBe('异议不成立')
+    expect(await page.locator('main').textContent()).toContain(reason.zh)
+    await page.goto(`${site.server.url}/a/${HOSTILE_USCC}`)
+    await page.waitForTimeout(2100) // the hot cache of agency reads
+    await page.reload()
+    expect(await page.locator('.recs .dismissed').first().textContent()).toContain(
+      `异议不成立（2026-12-03）：${reason.zh}`,
+    )
+    expect(await pwned(page)).toBeUndefined()
+    // The refused form answers 400, which the console notes.
+    expect(problems.filter((p) => !p.includes('400 (Bad Request)'))).toEqual([])
+    await close()
+  }, 60_000)
+})
+
 describe('accessibility', () => {
   it('has no serious or critical axe violations on any page', async () => {
     const { page, close } = await open(1280)
@@ -142,6 +203,7 @@ describe('accessibility', () => {
       `/embed/card/${rated.uscc}`,
       '/no/such/page',
       '/a/91440101MA5TEQT04X',
+      ...objectionPages,
     ]
     const found: string[] = []
     for (const path of pages) {

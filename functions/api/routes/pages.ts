@@ -4,7 +4,6 @@
  * English and a cookie remembers the choice.
  */
 import type { Context, Hono } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
 import { parseUscc } from '../../../shared/identity/uscc.js'
 import { agencyView, ratingView } from '../../../shared/public/views.js'
 import { METHODOLOGIES } from '../../../shared/rating/methodologies/index.js'
@@ -16,7 +15,7 @@ import { cardPage } from '../../../site/pages/card.js'
 import { embedPage } from '../../../site/pages/embed.js'
 import { errorPage } from '../../../site/pages/errors.js'
 import { homePage, type SearchOutcome } from '../../../site/pages/home.js'
-import { PAGE_CSP, type PageContext } from '../../../site/pages/layout.js'
+import { PAGE_CSP } from '../../../site/pages/layout.js'
 import { methodologyPage } from '../../../site/pages/methodology.js'
 import { openDataPage, type PublishedFiles } from '../../../site/pages/open-data.js'
 import { cstDate } from '../../../site/pages/parts.js'
@@ -25,44 +24,14 @@ import type { ApiContext } from '../context.js'
 import { HttpError } from '../errors.js'
 import { SearchQuery } from '../schemas.js'
 import { searchPage } from './catalogue.js'
+import { pageKit } from './page-kit.js'
 
-// Private: a page's language comes from a cookie, which shared caches do not key on.
-const PAGE_CACHE = 'private, max-age=60'
 const YEAR = 'public, max-age=31536000, immutable'
-
-/** The page's language: ?lang= (remembered in a cookie), else the cookie, else Chinese. */
-function langOf(c: Context): Lang {
-  const asked = c.req.query('lang')
-  if (asked === 'zh' || asked === 'en') {
-    setCookie(c, 'lang', asked, { path: '/', maxAge: 31_536_000, sameSite: 'Lax' })
-    return asked
-  }
-  return getCookie(c, 'lang') === 'en' ? 'en' : 'zh'
-}
-
-/** The path and query of this request without `lang`. */
-function selfPath(c: Context): string {
-  const url = new URL(c.req.url)
-  url.searchParams.delete('lang')
-  const query = url.searchParams.toString()
-  return `${url.pathname}${query ? `?${query}` : ''}`
-}
 
 export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
   const { deps } = ctx
 
-  const pageContext = (c: Context): PageContext => ({
-    lang: langOf(c),
-    demo: deps.demo,
-    assets: site.manifest,
-    path: selfPath(c),
-  })
-  const send = (c: Context, html: string, status: 200 | 400 | 404 = 200) => {
-    c.header('Content-Security-Policy', PAGE_CSP)
-    c.header('Cache-Control', status === 200 ? PAGE_CACHE : 'no-store')
-    c.header('Vary', 'Cookie')
-    return c.html(html, status)
-  }
+  const { pageContext, send } = pageKit(deps, site)
 
   app.get('/', async (c) => {
     const p = pageContext(c)
@@ -103,9 +72,10 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
     if (!agency)
       return send(c, errorPage(p, t(p.lang, 'notFoundTitle'), t(p.lang, 'notFoundText', { uscc })), 404)
     const now = deps.now()
-    const [history, head] = await Promise.all([
+    const [history, head, objections] = await Promise.all([
       deps.store.listRatingHistory(uscc, { limit: 50 }),
       deps.store.lastAudit(uscc),
+      deps.objections ? deps.objections.listObjections(uscc) : [],
     ])
     const links = ctx.links(uscc)
     return send(
@@ -120,6 +90,16 @@ export function pageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
         })),
         links,
         audit: head ? { length: head.seq, head: head.hash } : { length: 0, head: null },
+        objections: {
+          ...(deps.objections
+            ? { objectHref: (id: string) => `/a/${uscc}/objections/new?record=${id}` }
+            : {}),
+          dismissed: objections.flatMap((o) =>
+            o.status === 'dismissed' && o.resolution
+              ? [{ recordId: o.recordId, on: cstDate(o.resolvedAt ?? o.filedAt), reason: o.resolution }]
+              : [],
+          ),
+        },
       }),
     )
   })

@@ -2,6 +2,7 @@
 import { ulid } from 'ulid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../functions/api/full-app.js'
+import { type ObjectionPolicy, objectionPolicy } from '../../../shared/objections/policy.js'
 import { ratedApi } from '../../fixtures/api.js'
 
 let api: Awaited<ReturnType<typeof ratedApi>>
@@ -22,7 +23,9 @@ afterAll(async () => {
   await api.table.drop()
 })
 
-const app = () => createApp({ ...api.deps, objections: api.table.store })
+let policy: ObjectionPolicy | undefined
+const app = () =>
+  createApp({ ...api.deps, objections: api.table.store, ...(policy ? { objectionPolicy: policy } : {}) })
 const post = async (body: unknown) => {
   const res = await app().request('/v1/objections', {
     method: 'POST',
@@ -40,12 +43,12 @@ describe('POST /v1/objections', () => {
     const filed = await post({ ...target, statement, id })
     expect(filed).toMatchObject({
       status: 201,
-      body: { id, status: 'open', answerBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      body: { id, status: 'received', answerBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
     })
     const stored = await api.table.store.getObjection(target.uscc, id)
     expect(stored).toMatchObject({ recordId: target.recordId, status: 'open', statement })
     // A retry of the same objection is harmless; another one under its id is refused.
-    expect((await post({ ...target, statement, id })).status).toBe(201)
+    expect([200, 201]).toContain((await post({ ...target, statement, id })).status)
     expect((await post({ ...target, statement: `${statement}（补充）`, id })).status).toBe(409)
     expect(await count()).toBe(1)
   })
@@ -80,7 +83,60 @@ describe('POST /v1/objections without a client id', () => {
     const first = await post(body)
     const again = await post(body)
     expect(first.status).toBe(201)
-    expect(again).toMatchObject({ status: 201, body: { id: first.body.id } })
+    expect(again.body.id).toBe(first.body.id)
+    expect([200, 201]).toContain(again.status)
+    // A retry a minute later (another filing time) is still the same objection.
+    const later = new Date(api.deps.now().getTime() + 60_000)
+    const res = await createApp({ ...api.deps, now: () => later, objections: api.table.store }).request(
+      '/v1/objections',
+      {
+        method: 'POST',
+        body: JSON.stringify(body),
+      },
+    )
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { id: string }).id).toBe(first.body.id)
     expect(await count()).toBe(before + 1)
+  })
+})
+
+describe('GET /v1/agencies/{uscc}/objections/{id}', () => {
+  const get = async (path: string) => {
+    const res = await app().request(path)
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown>,
+      cache: res.headers.get('cache-control'),
+    }
+  }
+
+  it('tells where an objection stands, never its statement, with the configured answer time', async () => {
+    const statement = '记录中的处罚金额与决定书不一致，请核对决定书原件。'
+    const filed = await post({ ...target, statement })
+    const id = filed.body.id as string
+    const now = api.deps.now()
+    const standing = await get(`/v1/agencies/${target.uscc}/objections/${id}`)
+    expect(standing).toMatchObject({
+      status: 200,
+      cache: 'no-store',
+      body: { id, recordId: target.recordId, status: 'received', overdue: false },
+    })
+    expect(JSON.stringify(standing.body)).not.toContain(statement)
+    const day = (offset: number) =>
+      new Date(now.getTime() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+    expect(standing.body.answerBy).toBe(day(10))
+    policy = objectionPolicy('20')
+    try {
+      expect((await get(`/v1/agencies/${target.uscc}/objections/${id}`)).body.answerBy).toBe(day(20))
+    } finally {
+      policy = undefined
+    }
+    expect(() => objectionPolicy('0')).toThrow(/OBJECTION_ANSWER_DAYS/)
+    expect(() => objectionPolicy('ten')).toThrow(/OBJECTION_ANSWER_DAYS/)
+    expect(await get(`/v1/agencies/${target.uscc}/objections/NOSUCH`)).toMatchObject({
+      status: 404,
+      body: { error: 'not_found' },
+    })
+    expect((await get('/v1/agencies/123/objections/NOSUCH')).status).toBe(400)
   })
 })
