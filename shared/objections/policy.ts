@@ -35,7 +35,10 @@ export function objectionPolicy(answerDays: string | undefined): ObjectionPolicy
     )
   return {
     answerDays: days,
-    source: { zh: '本部署的设置（OBJECTION_ANSWER_DAYS）', en: 'this deployment’s setting (OBJECTION_ANSWER_DAYS)' },
+    source: {
+      zh: '本部署的设置（OBJECTION_ANSWER_DAYS）',
+      en: 'this deployment’s setting (OBJECTION_ANSWER_DAYS)',
+    },
     provisional: false,
   }
 }
@@ -52,7 +55,10 @@ export type PublicObjectionStatus = 'received' | 'under_review' | 'upheld' | 'di
  * An open objection is `received` until an officer accepts it for review, which marks its record
  * 异议处理中 (`under_objection`); then it is `under_review` until decided.
  */
-export function publicStatus(status: ObjectionStatus, recordStatus: string | undefined): PublicObjectionStatus {
+export function publicStatus(
+  status: ObjectionStatus,
+  recordStatus: string | undefined,
+): PublicObjectionStatus {
   if (status !== 'open') return status
   return recordStatus === 'under_objection' ? 'under_review' : 'received'
 }

@@ -3,7 +3,7 @@
  * and the built assets (scripts, stylesheet, widget.js). Chinese first; `?lang=en` switches to
  * English and a cookie remembers the choice.
  */
-import type { Context, Hono } from 'hono'
+import type { Hono } from 'hono'
 import { parseUscc } from '../../../shared/identity/uscc.js'
 import { agencyView, ratingView } from '../../../shared/public/views.js'
 import { METHODOLOGIES } from '../../../shared/rating/methodologies/index.js'
