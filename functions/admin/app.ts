@@ -5,6 +5,7 @@
  */
 import type { X509Certificate } from 'node:crypto'
 import { Hono } from 'hono'
+import type { ObjectionPolicy } from '../../shared/objections/policy.js'
 import type { Store } from '../../shared/store/store.js'
 import { type AdminEnv, requireSignature } from './auth.js'
 import { importRoutes } from './imports.js'
@@ -18,6 +19,8 @@ export type AdminDeps = {
   now(): Date
   /** The root CA officer certificates must chain to; without one, keys are registered bare. */
   rootCa?: X509Certificate
+  /** How objections are answered (default: DEFAULT_OBJECTION_POLICY). */
+  objectionPolicy?: ObjectionPolicy
 }
 
 export function createAdminApp(deps: AdminDeps) {
@@ -38,7 +41,7 @@ export function createAdminApp(deps: AdminDeps) {
   reviewRoutes(app, deps.store, deps.now)
   remedyRoutes(app, deps.store, deps.now)
   officerRoutes(app, deps.store, deps.now, deps.rootCa)
-  objectionAdminRoutes(app, deps.store, deps.now)
+  objectionAdminRoutes(app, deps.store, deps.now, deps.objectionPolicy)
   app.onError((error, c) => {
     console.error(JSON.stringify({ level: 'ERROR', service: 'admin', message: error.message }))
     return c.json(

@@ -1,19 +1,72 @@
 /**
  * Objections (异议) as officers handle them, checkers of the record's region:
+ * - GET /v1/admin/objections: undecided objections in the officer's region, oldest first, with
+ *   their statements (which only officers read) and answer dates;
  * - accept: the record shows as under objection (异议处理中) while it is reviewed;
  * - uphold: the objection stands, the record is withdrawn (the grade is recomputed);
  * - dismiss: the objection fails, with a reason shown publicly; the record counts as before.
  * The record, the objection, the nonce and the audit event change in one transaction.
  */
 import type { Hono } from 'hono'
+import {
+  answerBy,
+  DEFAULT_OBJECTION_POLICY,
+  type ObjectionPolicy,
+  overdue,
+  publicStatus,
+} from '../../shared/objections/policy.js'
 import type { Store } from '../../shared/store/store.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'
 
-export type ObjectionStore = RecordStore & Pick<Store, 'getObjection' | 'listRecords'>
+export type ObjectionStore = RecordStore & Pick<Store, 'getObjection' | 'listRecords' | 'listOpenObjections'>
 
-export function objectionAdminRoutes(app: Hono<AdminEnv>, store: ObjectionStore, now: () => Date) {
+export function objectionAdminRoutes(
+  app: Hono<AdminEnv>,
+  store: ObjectionStore,
+  now: () => Date,
+  policy: ObjectionPolicy = DEFAULT_OBJECTION_POLICY,
+) {
+  app.get('/v1/admin/objections', async (c) => {
+    const officer = c.get('officer')
+    if (!officer.roles.includes('checker'))
+      return c.json(
+        { error: 'forbidden_role', message: 'Only officers with the checker role handle objections' },
+        403,
+      )
+    const cursor = c.req.query('cursor')
+    let page: Awaited<ReturnType<ObjectionStore['listOpenObjections']>>
+    try {
+      page = await store.listOpenObjections(officer.regionScope, { limit: 50, ...(cursor ? { cursor } : {}) })
+    } catch {
+      return c.json(
+        { error: 'invalid_cursor', message: 'The paging cursor does not belong to this queue' },
+        400,
+      )
+    }
+    const at = now()
+    const items = await Promise.all(
+      page.items.map(async (o) => {
+        const record = (await store.listRecords(o.uscc)).find((r) => r.id === o.recordId)
+        const by = answerBy(o.filedAt, policy)
+        const status = publicStatus(o.status, record?.status)
+        return {
+          uscc: o.uscc,
+          id: o.id,
+          recordId: o.recordId,
+          occurredOn: record?.occurredOn,
+          statement: o.statement,
+          filedAt: o.filedAt,
+          status,
+          answerBy: by,
+          overdue: overdue(status, by, at),
+        }
+      }),
+    )
+    return c.json({ items, ...(page.next ? { next: page.next } : {}) })
+  })
+
   app.post('/v1/admin/objections/:uscc/:id/:action{accept|uphold|dismiss}', async (c) => {
     const officer = c.get('officer')
     const { uscc, id, action } = c.req.param()

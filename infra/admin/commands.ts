@@ -29,6 +29,7 @@ export const USAGE = `Usage: npm run -s admin -- <command> [options]
   record repair --as ID USCC/DATE/RECORD-ID --document-no NO --decided-on YYYY-MM-DD
   record withdraw --as ID USCC/DATE/RECORD-ID --reason TEXT
   pending --as ID                      records waiting for approval in your region
+  objections --as ID                   objections waiting for an answer in your region
   objection accept --as ID USCC/OBJECTION-ID
   objection uphold|dismiss --as ID USCC/OBJECTION-ID --reason-zh TEXT --reason-en TEXT
   import --as ID --file records.csv|records.jsonl [--dry-run]
@@ -218,6 +219,28 @@ export async function runAdmin(args: readonly string[], io: AdminIo): Promise<nu
       if (items.length === 0) return 'No records wait for approval / 没有待复核的记录'
       return items
         .map((r) => `${r.uscc}/${r.occurredOn}/${r.id}  ${r.title.zh}  (by ${r.submitted.officerId})`)
+        .join('\n')
+    })
+    return exitCode
+  }
+  if (command === 'objections') {
+    noExtra(sub, subject)
+    show(await client()('GET', '/v1/admin/objections'), (b) => {
+      const items = b.items as {
+        uscc: string
+        id: string
+        recordId: string
+        status: string
+        answerBy: string
+        overdue: boolean
+        statement: string
+      }[]
+      if (items.length === 0) return 'No objections wait for an answer / 没有待处理的异议'
+      return items
+        .map(
+          (o) =>
+            `${o.uscc}/${o.id}  ${o.status}  answer by ${o.answerBy}${o.overdue ? ' (OVERDUE 已超期)' : ''}  record ${o.recordId}\n    ${o.statement.replace(/\s+/g, ' ').slice(0, 200)}`,
+        )
         .join('\n')
     })
     return exitCode

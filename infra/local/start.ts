@@ -4,7 +4,7 @@
  * table from the shared key schema, seeds demo agencies into an empty table, and serves the app on
  * 127.0.0.1. Ctrl-C or SIGTERM stops everything; the Java child never outlives this process.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -12,6 +12,7 @@ import { type ServerType, serve } from '@hono/node-server'
 import { createAdminApp } from '../../functions/admin/app.js'
 import { createApp } from '../../functions/api/full-app.js'
 import { fsBlobStore } from '../../functions/export/blob-store.js'
+import { loadRootCa } from '../../shared/auth/certificate.js'
 import { ENV, LOCAL_TABLE_NAME, loadLocalConfig } from '../../shared/config.js'
 import { createClients } from '../../shared/store/clients.js'
 import { ensureTable } from '../../shared/store/ensure-table.js'
@@ -73,7 +74,15 @@ async function main(): Promise<void> {
     ? mkdtempSync(join(tmpdir(), 'chengxin-open-data-'))
     : resolve(dataDir, 'open-data')
   const api = await localApiDeps(dataDir, openDataDir)
-  const app = createApp(api.deps, createAdminApp({ store: api.store, now: () => new Date() }))
+  const app = createApp(
+    api.deps,
+    createAdminApp({
+      store: api.store,
+      now: () => new Date(),
+      ...(api.deps.objectionPolicy ? { objectionPolicy: api.deps.objectionPolicy } : {}),
+      ...rootCaOption(),
+    }),
+  )
   const port = await listen(
     (options) => {
       server = serve({ fetch: app.fetch, hostname: '127.0.0.1', ...options })
@@ -174,3 +183,12 @@ function readArgs() {
 }
 
 runMain(main)
+
+/** OFFICER_ROOT_CA: the PEM itself, or (locally) the path of a PEM file; unset, no certificates. */
+function rootCaOption() {
+  const setting = process.env[ENV.officerRootCa.name]
+  if (!setting) return {}
+  const pem = setting.startsWith('-----BEGIN') ? setting : readFileSync(setting, 'utf8')
+  const rootCa = loadRootCa(pem, ENV.officerRootCa.name)
+  return rootCa ? { rootCa } : {}
+}

@@ -272,6 +272,20 @@ describe('objections', () => {
     expect((await db.current.store.getRecord(USCC_A, record.occurredOn, record.id))?.status).toBe(
       'under_objection',
     )
+    // The region's checkers see it waiting, under review, with the statement and the answer date.
+    const queue = async (officer: string) =>
+      ((await call(officer, 'GET', '/v1/admin/objections')).body.items as { id: string }[]).filter(
+        (o) => o.id === id,
+      )
+    expect(await queue('gz-checker')).toEqual([
+      expect.objectContaining({
+        status: 'under_review',
+        statement: '该处罚已被复议撤销。',
+        answerBy: '2026-12-14',
+      }),
+    ])
+    expect(await queue('sz-checker')).toEqual([])
+    expect((await call('gz-maker', 'GET', '/v1/admin/objections')).status).toBe(403)
     expect(await handle('gz-checker', USCC_A, id, 'dismiss')).toMatchObject({ status: 400 })
     expect(await handle('gz-checker', USCC_A, id, 'dismiss', reason)).toMatchObject({
       status: 200,
@@ -282,6 +296,7 @@ describe('objections', () => {
       resolution: reason,
       resolvedBy: 'gz-checker',
     })
+    expect(await queue('gz-checker')).toEqual([])
     expect((await db.current.store.getRecord(USCC_A, record.occurredOn, record.id))?.status).toBe('effective')
   })
 
