@@ -43,6 +43,12 @@ export const ENV = {
     description: 'Calendar days within which officers answer an objection (1–90; default 10, provisional)',
     default: '',
   },
+  siteManifest: {
+    name: 'SITE_MANIFEST',
+    description:
+      "JSON of the site assets' hashed paths (served from the site bucket); with it the function serves pages",
+    default: '',
+  },
   port: { name: 'PORT', description: 'Local runner: port of the HTTP server on 127.0.0.1', default: '3000' },
   dataDir: {
     name: 'CHENGXIN_DATA_DIR',

@@ -51,7 +51,7 @@ export function createApiApp(deps: ApiDeps, extend?: Extension) {
 
   agencyRoutes(app, ctx)
   catalogueRoutes(app, ctx)
-  objectionRoutes(app, ctx)
+  objectionRoutes(app, deps)
   metaRoutes(app, ctx)
   extend?.(app, ctx)
 

@@ -1,9 +1,12 @@
 /** Composition root for the API Lambda: configuration, clients, store, signer and search index, once per cold start. */
-import { loadConfig } from '../../shared/config.js'
+import { S3Client } from '@aws-sdk/client-s3'
+import { ENV, loadConfig } from '../../shared/config.js'
+import { objectionPolicy } from '../../shared/objections/policy.js'
 import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
 import { noPinyin } from '../../shared/search/entry.js'
 import { createClients } from '../../shared/store/clients.js'
 import { createStore } from '../../shared/store/store.js'
+import { s3BlobStore } from '../export/s3-blob-store.js'
 import { jsonLog } from '../log.js'
 import { signerFromConfig } from '../signer.js'
 import type { ApiDeps } from './context.js'
@@ -19,6 +22,7 @@ export async function createDeps(env: Record<string, string | undefined> = proce
   const { documentClient } = createClients(config.dynamodbEndpoint)
   const store = createStore({ documentClient, tableName: config.tableName })
   const signer = await signerFromConfig(config)
+  const bucket = env[ENV.openDataBucket.name]
   return {
     ping: () => store.ping(),
     now: () => new Date(),
@@ -29,5 +33,11 @@ export async function createDeps(env: Record<string, string | undefined> = proce
     signer,
     methodology: DEFAULT_METHODOLOGY,
     log: jsonLog('api'),
+    // Read here (objection pages); POST /v1/objections is routed to the admin function, which writes.
+    objections: store,
+    objectionPolicy: objectionPolicy(env[ENV.objectionAnswerDays.name]),
+    ...(bucket
+      ? { openData: s3BlobStore(new S3Client({}), bucket, env[ENV.openDataPrefix.name] ?? '') }
+      : {}),
   }
 }

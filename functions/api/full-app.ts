@@ -14,7 +14,7 @@ export function createApp(deps: ApiDeps, admin?: Hono<any>) {
     if (openData) openDataRoutes(app, ctx, openData)
     if (site) {
       // Before the pages: theirs ends with the catch-all 404 page.
-      objectionPageRoutes(app, ctx, site)
+      objectionPageRoutes(app, deps, site)
       pageRoutes(app, ctx, site)
     }
   })

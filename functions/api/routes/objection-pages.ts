@@ -13,15 +13,14 @@ import type { BuiltSite } from '../../../site/build.js'
 import { t } from '../../../site/i18n.js'
 import { errorPage } from '../../../site/pages/errors.js'
 import { objectionFormPage, objectionStatusPage } from '../../../site/pages/objection.js'
-import type { ApiContext } from '../context.js'
 import { fileObjection, objectionStanding } from '../objection-filing.js'
+import type { ObjectionDeps } from './objections.js'
 import { pageKit } from './page-kit.js'
 
 const MAX_FORM_BYTES = 16 * 1024
 const SHOWN = new Set(['effective', 'under_objection'])
 
-export function objectionPageRoutes(app: Hono, ctx: ApiContext, site: BuiltSite) {
-  const { deps } = ctx
+export function objectionPageRoutes(app: Hono, deps: ObjectionDeps, site: BuiltSite) {
   const policy = deps.objectionPolicy ?? DEFAULT_OBJECTION_POLICY
   const { pageContext, send } = pageKit(deps, site)
   const notFound = (c: Context, title: string, text: string) =>

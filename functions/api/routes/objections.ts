@@ -5,13 +5,15 @@
  */
 import type { Hono } from 'hono'
 import { DEFAULT_OBJECTION_POLICY } from '../../../shared/objections/policy.js'
-import type { ApiContext } from '../context.js'
+import type { ApiDeps } from '../context.js'
 import { HttpError } from '../errors.js'
 import { usccParam } from '../http.js'
 import { fileObjection, objectionStanding } from '../objection-filing.js'
 
-export function objectionRoutes(app: Hono, ctx: ApiContext) {
-  const { deps } = ctx
+/** What objections need: where they are kept, how they are answered, the clock. */
+export type ObjectionDeps = Pick<ApiDeps, 'objections' | 'objectionPolicy' | 'now' | 'demo'>
+
+export function objectionRoutes(app: Hono, deps: ObjectionDeps) {
   const policy = deps.objectionPolicy ?? DEFAULT_OBJECTION_POLICY
   const store = () => {
     if (!deps.objections) throw new HttpError(404, 'not_found', 'Objections are not taken here')
