@@ -23,7 +23,8 @@ export function requireSignature(
     let found: Awaited<ReturnType<Store['getOfficerKey']>>
     const result = await verifyRequest(
       jws,
-      { method: c.req.method, path: new URL(c.req.url).pathname, body },
+      // The query is signed too: a cursor or filter cannot be changed on the way.
+      { method: c.req.method, path: pathAndQuery(c.req.url), body },
       async (officerId, kid) => {
         found = await store.getOfficerKey(officerId, kid)
         return found ? { jwk: found.jwk as JWK, officerId, status: found.status } : undefined
@@ -43,4 +44,10 @@ export function requireSignature(
     c.set('officer', { ...result, roles: key.roles, regionScope: key.regionScope, authority: key.authority })
     await next()
   }
+}
+
+/** The path and query string of a URL, as the signer signed them. */
+export function pathAndQuery(url: string): string {
+  const { pathname, search } = new URL(url)
+  return `${pathname}${search}`
 }

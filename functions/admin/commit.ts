@@ -11,6 +11,7 @@ import {
   AlreadyExistsError,
   ChainBrokenError,
   ReplayError,
+  RevokedKeyError,
   VersionConflictError,
 } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
@@ -29,6 +30,12 @@ export function spentNonce(officer: Officer, at: Date): NonceInput {
     usedAt: at.toISOString(),
     expiresAt: Math.ceil((at.getTime() + 2 * MAX_SKEW_MS) / 1000),
   }
+}
+
+export const REVOKED: Refusal = {
+  status: 401,
+  error: 'revoked_key',
+  message: 'The key that signed this request was revoked before the change could be made; nothing changed',
 }
 
 export const REPLAYED: Refusal = {
@@ -51,7 +58,12 @@ export async function commitChange(
 ): Promise<'done' | 'exists' | 'conflict' | Refusal> {
   const { action, subject, detail, ...write } = change
   return commitAudited(store, officer, at, write.record.uscc, { action, subject, detail }, (nonce, audit) =>
-    store.submitRecord({ ...write, nonce, audit }),
+    store.submitRecord({
+      ...write,
+      nonce,
+      audit,
+      signer: { officerId: officer.officerId, kid: officer.kid },
+    }),
   )
 }
 
@@ -81,6 +93,7 @@ export async function commitAudited(
       return 'done'
     } catch (error) {
       if (error instanceof ReplayError) return REPLAYED
+      if (error instanceof RevokedKeyError) return REVOKED
       if (error instanceof AlreadyExistsError) return 'exists'
       if (error instanceof VersionConflictError) return 'conflict'
       if (error instanceof ChainBrokenError) continue

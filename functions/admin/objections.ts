@@ -16,9 +16,20 @@ import {
   publicStatus,
 } from '../../shared/objections/policy.js'
 import type { Store } from '../../shared/store/store.js'
+import { z } from '../../shared/validation.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'
+import { readJson } from './schemas.js'
+
+const ObjectionDecision = z.strictObject({
+  reason: z.optional(
+    z.strictObject({
+      zh: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+      en: z.string().check(z.trim(), z.minLength(1), z.maxLength(800)),
+    }),
+  ),
+})
 
 export type ObjectionStore = RecordStore & Pick<Store, 'getObjection' | 'listRecords' | 'listOpenObjections'>
 
@@ -50,7 +61,7 @@ export function objectionAdminRoutes(
       page.items.map(async (o) => {
         const record = (await store.listRecords(o.uscc)).find((r) => r.id === o.recordId)
         const by = answerBy(o.filedAt, policy)
-        const status = publicStatus(o.status, record?.status)
+        const status = publicStatus(o.status)
         return {
           uscc: o.uscc,
           id: o.id,
@@ -70,22 +81,9 @@ export function objectionAdminRoutes(
   app.post('/v1/admin/objections/:uscc/:id/:action{accept|uphold|dismiss}', async (c) => {
     const officer = c.get('officer')
     const { uscc, id, action } = c.req.param()
-    let reason: { zh: string; en: string } | undefined
-    try {
-      const body = JSON.parse((await c.req.text()) || '{}') as { reason?: { zh?: unknown; en?: unknown } }
-      const zh = body.reason?.zh
-      const en = body.reason?.en
-      if (
-        typeof zh === 'string' &&
-        zh.trim() &&
-        zh.length <= 500 &&
-        typeof en === 'string' &&
-        en.length <= 800
-      )
-        reason = { zh: zh.trim(), en: en.trim() }
-    } catch {
-      return c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400)
-    }
+    const body = await readJson(c, ObjectionDecision, {})
+    if (!body.ok) return body.response
+    const reason = body.data.reason
     if (action !== 'accept' && !reason)
       return c.json(
         {
@@ -103,8 +101,17 @@ export function objectionAdminRoutes(
     if (!objection) return c.json({ error: 'unknown_objection', message: 'No such objection' }, 404)
     if (!objection.region.startsWith(officer.regionScope))
       return c.json({ error: 'out_of_region', message: 'The objection is outside your region' }, 403)
-    if (objection.status !== 'open')
-      return c.json({ error: 'not_open', message: `The objection is already ${objection.status}` }, 409)
+    // open → (accept) under_review → (uphold | dismiss): each objection is decided only after it was
+    // accepted, and only one is under review for a record at a time (the record must be effective).
+    const from = action === 'accept' ? 'open' : 'under_review'
+    if (objection.status !== from)
+      return c.json(
+        {
+          error: action === 'accept' ? 'not_open' : 'not_under_review',
+          message: `The objection is ${objection.status}; ${action} needs it ${from}`,
+        },
+        409,
+      )
     const record = (await store.listRecords(uscc)).find((r) => r.id === objection.recordId)
     if (!record) return c.json({ error: 'unknown_record', message: 'The record objected to is gone' }, 409)
     const expected = action === 'accept' ? 'effective' : 'under_objection'
@@ -122,11 +129,11 @@ export function objectionAdminRoutes(
       status: recordStatus as typeof record.status,
       version: record.version + 1,
     }
-    const decided =
-      action === 'accept'
-        ? undefined
-        : {
-            item: {
+    const decided = {
+      item:
+        action === 'accept'
+          ? { ...objection, status: 'under_review' as const, version: objection.version + 1 }
+          : {
               ...objection,
               status: action === 'uphold' ? ('upheld' as const) : ('dismissed' as const),
               resolvedAt: at,
@@ -134,19 +141,19 @@ export function objectionAdminRoutes(
               resolution: reason as { zh: string; en: string },
               version: objection.version + 1,
             },
-            replaces: objection.version,
-          }
+      replaces: objection.version,
+    }
     const result = await commitChange(store, officer, when, {
       record: changedRecord,
       replaces: record.version,
-      ...(decided ? { objection: decided } : {}),
+      objection: decided,
       action: `objection.${action === 'accept' ? 'accepted' : action === 'uphold' ? 'upheld' : 'dismissed'}`,
       subject: `OBJECTION#${id}`,
       detail: { recordId: record.id, ...(reason ? { reason } : {}) },
     })
     if (result === 'done')
       return c.json({
-        objection: { uscc, id, status: decided?.item.status ?? 'open' },
+        objection: { uscc, id, status: decided.item.status },
         record: { id: record.id, status: recordStatus },
       })
     if (result === 'conflict' || result === 'exists')

@@ -83,7 +83,8 @@ export function officerRoutes(
         subject: `OFFICER#${rest.officerId}#${kid}`,
         detail: { roles: rest.roles, regionScope: rest.regionScope, authority: rest.authority, jwk: key.jwk },
       },
-      (nonce, audit) => store.changeOfficerKey({ key, expects: 'new', nonce, audit }),
+      (nonce, audit) =>
+        store.changeOfficerKey({ key, expects: 'new', nonce, audit, signer: signerOf(admin) }),
     )
     if (result === 'exists')
       return c.json({ error: 'key_exists', message: `Key ${kid} is already registered` }, 409)
@@ -124,6 +125,7 @@ export function officerRoutes(
         store.changeOfficerKey({
           key: { ...key, status: 'revoked', revokedAt: at.toISOString() },
           expects: 'active',
+          signer: signerOf(admin),
           nonce,
           audit,
         }),
@@ -133,3 +135,8 @@ export function officerRoutes(
     return c.json({ officerId, kid, status: 'revoked' })
   })
 }
+
+const signerOf = (officer: { officerId: string; kid: string }) => ({
+  officerId: officer.officerId,
+  kid: officer.kid,
+})

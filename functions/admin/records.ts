@@ -9,9 +9,14 @@ import { sameItem } from '../../shared/store/conditional.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
 import type { CreditRecord, CreditRecordInput } from '../../shared/store/entities/record.js'
 import type { Store } from '../../shared/store/store.js'
+import { z } from '../../shared/validation.js'
 import type { AdminEnv, Officer } from './auth.js'
 import { commitChange } from './commit.js'
 import { readJson } from './schemas.js'
+
+const ReviewBody = z.strictObject({
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+})
 
 export type RecordStore = Pick<Store, 'getAgency' | 'getRecord' | 'lastAuditConsistent' | 'submitRecord'>
 
@@ -110,15 +115,9 @@ export function reviewRoutes(app: Hono<AdminEnv>, store: RecordStore, now: () =>
   app.post('/v1/admin/records/:uscc/:occurredOn/:id/:decision{approve|reject}', async (c) => {
     const officer = c.get('officer')
     const { uscc, occurredOn, id, decision } = c.req.param()
-    let reason: string | undefined
-    try {
-      const body = JSON.parse((await c.req.text()) || '{}') as { reason?: unknown }
-      if (body.reason !== undefined && (typeof body.reason !== 'string' || body.reason.length > 500))
-        return c.json({ error: 'invalid_body', message: 'reason: at most 500 characters of text' }, 400)
-      reason = body.reason as string | undefined
-    } catch {
-      return c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400)
-    }
+    const body = await readJson(c, ReviewBody, {})
+    if (!body.ok) return body.response
+    const reason = body.data.reason
     if (decision === 'reject' && !reason)
       return c.json({ error: 'invalid_body', message: 'A rejection states its reason' }, 400)
     if (!officer.roles.includes('checker'))

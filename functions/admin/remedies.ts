@@ -7,11 +7,20 @@
  */
 import type { Hono } from 'hono'
 import type { Store } from '../../shared/store/store.js'
+import { z } from '../../shared/validation.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'
+import { readJson } from './schemas.js'
 
-export type RemedyStore = RecordStore & Pick<Store, 'listPendingRecords'>
+export type RemedyStore = RecordStore & Pick<Store, 'listPendingRecords' | 'listObjections'>
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
+const RemedyBody = z.strictObject({
+  documentNo: z.optional(text(100)),
+  decidedOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-01'))),
+  reason: z.optional(text(500)),
+})
 
 export function remedyRoutes(app: Hono<AdminEnv>, store: RemedyStore, now: () => Date) {
   app.get('/v1/admin/pending', async (c) => {
@@ -39,20 +48,9 @@ export function remedyRoutes(app: Hono<AdminEnv>, store: RemedyStore, now: () =>
   app.post('/v1/admin/records/:uscc/:occurredOn/:id/:action{repair|withdraw}', async (c) => {
     const officer = c.get('officer')
     const { uscc, occurredOn, id, action } = c.req.param()
-    let body: { documentNo?: unknown; reason?: unknown; decidedOn?: unknown }
-    try {
-      body = JSON.parse((await c.req.text()) || '{}') as typeof body
-    } catch {
-      return c.json({ error: 'invalid_body', message: 'The body is not JSON' }, 400)
-    }
-    const textOf = (v: unknown, max: number) =>
-      typeof v === 'string' && v.trim() && v.length <= max ? v.trim() : undefined
-    const documentNo = textOf(body.documentNo, 100)
-    const reason = textOf(body.reason, 500)
-    const decidedOn =
-      typeof body.decidedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.decidedOn)
-        ? body.decidedOn
-        : undefined
+    const body = await readJson(c, RemedyBody, {})
+    if (!body.ok) return body.response
+    const { documentNo, reason, decidedOn } = body.data
     if (action === 'repair' && (!documentNo || !decidedOn))
       return c.json(
         {
@@ -75,8 +73,26 @@ export function remedyRoutes(app: Hono<AdminEnv>, store: RemedyStore, now: () =>
     if (!record) return c.json({ error: 'unknown_record', message: 'No such record' }, 404)
     if (!record.region.startsWith(officer.regionScope))
       return c.json({ error: 'out_of_region', message: 'The record is outside your region' }, 403)
-    if (record.status !== 'effective' && record.status !== 'under_objection')
-      return c.json({ error: 'not_effective', message: `The record is ${record.status}` }, 409)
+    if (record.status !== 'effective')
+      return c.json(
+        {
+          error: record.status === 'under_objection' ? 'under_objection' : 'not_effective',
+          message: `The record is ${record.status}; decide its objection first if it has one`,
+        },
+        409,
+      )
+    // An undecided objection is answered first (accept, then uphold or dismiss): none is left hanging.
+    const waiting = (await store.listObjections(uscc)).filter(
+      (o) => o.recordId === id && (o.status === 'open' || o.status === 'under_review'),
+    )
+    if (waiting.length > 0)
+      return c.json(
+        {
+          error: 'objection_waiting',
+          message: `Objection ${waiting.map((o) => o.id).join(', ')} on this record waits for a decision; decide it first`,
+        },
+        409,
+      )
     const changed = {
       ...record,
       status: action === 'repair' ? ('repaired' as const) : ('withdrawn' as const),

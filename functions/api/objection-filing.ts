@@ -3,7 +3,8 @@
  * GET /v1/agencies/{uscc}/objections/{id}) and the site's form, so both check and write alike.
  * A retry is harmless: the client's id (a ULID) or, without one, an id derived from the objection.
  */
-import { hashOf } from '../../shared/canonical/json.js'
+import { nextAuditEvent } from '../../shared/audit/chain.js'
+import { hashOf, sha256 } from '../../shared/canonical/json.js'
 import { isUscc } from '../../shared/identity/uscc.js'
 import {
   answerBy,
@@ -13,13 +14,13 @@ import {
   publicStatus,
 } from '../../shared/objections/policy.js'
 import type { Objection } from '../../shared/store/entities/objection.js'
-import { AlreadyExistsError } from '../../shared/store/errors.js'
+import { AlreadyExistsError, ChainBrokenError } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import { describeIssues, z } from '../../shared/validation.js'
 
 export type ObjectionStore = Pick<
   Store,
-  'getAgency' | 'listRecords' | 'putObjection' | 'getObjection' | 'listObjections'
+  'getAgency' | 'listRecords' | 'fileObjection' | 'getObjection' | 'listObjections' | 'lastAuditConsistent'
 >
 
 export const ObjectionInput = z.strictObject({
@@ -45,13 +46,8 @@ export type PublicObjection = {
   resolution?: { zh: string; en: string }
 }
 
-export function publicObjection(
-  o: Objection,
-  recordStatus: string | undefined,
-  now: Date,
-  policy: ObjectionPolicy,
-): PublicObjection {
-  const status = publicStatus(o.status, recordStatus)
+export function publicObjection(o: Objection, now: Date, policy: ObjectionPolicy): PublicObjection {
+  const status = publicStatus(o.status)
   const by = answerBy(o.filedAt, policy)
   return {
     uscc: o.uscc,
@@ -103,16 +99,39 @@ export async function fileObjection(
     filedAt: now.toISOString(),
     version: 1,
   }
-  try {
-    await store.putObjection(objection)
-  } catch (error) {
-    if (!(error instanceof AlreadyExistsError)) throw error
-    const existing = await store.getObjection(uscc, objection.id)
-    if (!existing || existing.recordId !== recordId || existing.statement !== statement)
-      return { ok: false, status: 409, error: 'id_taken', message: 'Another objection already uses this id' }
-    return { ok: true, created: false, objection: publicObjection(existing, record.status, now, policy) }
+  // The filing joins the agency's audit chain (never the statement: it may name people).
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const event = nextAuditEvent(await store.lastAuditConsistent(uscc), {
+      uscc,
+      at: objection.filedAt,
+      actor: 'public',
+      action: 'objection.filed',
+      subject: `OBJECTION#${objection.id}`,
+      detail: { recordId, statementSha256: sha256(statement) },
+    })
+    try {
+      await store.fileObjection(objection, event)
+      return { ok: true, created: true, objection: publicObjection(objection, now, policy) }
+    } catch (error) {
+      if (error instanceof ChainBrokenError) continue
+      if (!(error instanceof AlreadyExistsError)) throw error
+      const existing = await store.getObjection(uscc, objection.id)
+      if (!existing || existing.recordId !== recordId || existing.statement !== statement)
+        return {
+          ok: false,
+          status: 409,
+          error: 'id_taken',
+          message: 'Another objection already uses this id',
+        }
+      return { ok: true, created: false, objection: publicObjection(existing, now, policy) }
+    }
   }
-  return { ok: true, created: true, objection: publicObjection(objection, record.status, now, policy) }
+  return {
+    ok: false,
+    status: 409,
+    error: 'busy',
+    message: 'The agency is being changed right now; send it again',
+  }
 }
 
 /** Where an objection stands, or undefined when there is no such objection. */
@@ -125,6 +144,5 @@ export async function objectionStanding(
 ): Promise<PublicObjection | undefined> {
   const objection = await store.getObjection(uscc, id)
   if (!objection) return undefined
-  const record = (await store.listRecords(uscc)).find((r) => r.id === objection.recordId)
-  return publicObjection(objection, record?.status, now, policy)
+  return publicObjection(objection, now, policy)
 }

@@ -198,7 +198,7 @@ export const GRADE_LABELS: Record<Grade, Label> = {
 }
 
 /** Where an objection (异议) stands. */
-export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed', 'withdrawn'] as const
+export const OBJECTION_STATUSES = ['open', 'under_review', 'upheld', 'dismissed', 'withdrawn'] as const
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number]
 
 /** What an officer may do: submit (maker), approve (checker), manage keys (admin). */

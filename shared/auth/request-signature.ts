@@ -34,6 +34,8 @@ export type Rejection = {
 
 export type Accepted = { ok: true; officerId: string; kid: string; claims: RequestClaims; jws: string }
 
+// The path claim is the request path with its query string (`/v1/admin/pending?cursor=…`).
+
 /** The claims for a request, for the signing side. */
 export function requestClaims(
   request: { method: string; path: string; body: string },
@@ -84,11 +86,14 @@ export async function verifyRequest(
     header?.alg !== 'ES256' ||
     header.typ !== ADMIN_JWS_TYPE ||
     typeof header.kid !== 'string' ||
-    typeof header.officer !== 'string'
+    typeof header.officer !== 'string' ||
+    // A JWK thumbprint (RFC 7638, SHA-256) and an officer id: checked before any read.
+    !/^[A-Za-z0-9_-]{43}$/.test(header.kid) ||
+    !/^[a-z0-9][a-z0-9-]{1,40}$/.test(header.officer)
   )
     return reject(
       'malformed_signature',
-      `The JWS header must carry alg ES256, typ ${ADMIN_JWS_TYPE}, officer and kid`,
+      `The JWS header must carry alg ES256, typ ${ADMIN_JWS_TYPE}, an officer id and the key's thumbprint as kid`,
     )
   const key = await keyOf(header.officer, header.kid)
   if (!key) return reject('unknown_key', `No officer key ${header.kid.slice(0, 64)} is registered`)
@@ -100,6 +105,8 @@ export async function verifyRequest(
   } catch {
     return reject('bad_signature', 'The signature does not verify with the registered key')
   }
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+    return reject('malformed_signature', 'The signed payload must be the request claims object')
   if (typeof claims.iat !== 'number' || Math.abs(nowMs - claims.iat * 1000) > MAX_SKEW_MS)
     return reject(
       'stale_request',

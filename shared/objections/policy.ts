@@ -52,15 +52,11 @@ export function answerBy(filedAt: string, policy: ObjectionPolicy): string {
 export type PublicObjectionStatus = 'received' | 'under_review' | 'upheld' | 'dismissed' | 'withdrawn'
 
 /**
- * An open objection is `received` until an officer accepts it for review, which marks its record
- * 异议处理中 (`under_objection`); then it is `under_review` until decided.
+ * An objection is `received` (open) until an officer accepts it for review, which marks its record
+ * 异议处理中; then it is `under_review` until upheld or dismissed.
  */
-export function publicStatus(
-  status: ObjectionStatus,
-  recordStatus: string | undefined,
-): PublicObjectionStatus {
-  if (status !== 'open') return status
-  return recordStatus === 'under_objection' ? 'under_review' : 'received'
+export function publicStatus(status: ObjectionStatus): PublicObjectionStatus {
+  return status === 'open' ? 'received' : status
 }
 
 /** Whether the answer is late: undecided after its last day. */

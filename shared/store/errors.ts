@@ -29,3 +29,8 @@ export class ChainBrokenError extends Error {
 export class RatingConflictError extends Error {
   override name = 'RatingConflictError'
 }
+
+/** The key that signed a request was revoked before its change could land. */
+export class RevokedKeyError extends Error {
+  override name = 'RevokedKeyError'
+}

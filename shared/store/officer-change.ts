@@ -10,7 +10,13 @@ import { auditAppendItems } from './audit-chain.js'
 import type { AuditEntity, AuditEventInput } from './entities/audit.js'
 import type { NonceEntity, NonceInput } from './entities/nonce.js'
 import type { OfficerKeyEntity, OfficerKeyInput } from './entities/officer.js'
-import { AlreadyExistsError, ChainBrokenError, ReplayError, VersionConflictError } from './errors.js'
+import {
+  AlreadyExistsError,
+  ChainBrokenError,
+  ReplayError,
+  RevokedKeyError,
+  VersionConflictError,
+} from './errors.js'
 
 export type OfficerChange = {
   /** The key as it is to be stored. */
@@ -20,6 +26,8 @@ export type OfficerChange = {
   /** The admin's request nonce; none for the local bootstrap of the first admin. */
   nonce?: NonceInput
   audit: AuditEventInput
+  /** The admin's key: it must still be active when the change lands (unless it is the key changed). */
+  signer?: { officerId: string; kid: string }
 }
 
 export async function changeOfficerKey(
@@ -31,6 +39,9 @@ export async function changeOfficerKey(
   change: OfficerChange,
 ): Promise<void> {
   const audit = auditAppendItems(repos.audit, change.audit)
+  const signer = change.signer
+  const checkSigner =
+    signer !== undefined && !(signer.officerId === change.key.officerId && signer.kid === change.key.kid)
   try {
     await execute(
       repos.officerKeys.transactPut(change.key, {
@@ -42,10 +53,14 @@ export async function changeOfficerKey(
         : []),
       ...audit.checks,
       audit.put,
+      ...(checkSigner && signer
+        ? [repos.officerKeys.transactCheck(signer, { attr: 'status', eq: 'active' })]
+        : []),
     )
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error
     const failed = (error.CancellationReasons ?? []).map((r) => r.Code === 'ConditionalCheckFailed')
+    if (checkSigner && failed.at(-1)) throw new RevokedKeyError(`key ${signer?.kid} was revoked meanwhile`)
     if (change.nonce && failed[1])
       throw new ReplayError(`nonce ${change.nonce.nonce.slice(0, 64)} was already used`)
     if (failed[0] && change.expects === 'new')

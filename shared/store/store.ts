@@ -19,6 +19,7 @@ import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer
 import { defineRatingEntity, defineRatingHistoryEntity, type StoredRating } from './entities/rating.js'
 import { type CreditRecord, type CreditRecordInput, defineRecordEntity } from './entities/record.js'
 import { ReplayError } from './errors.js'
+import { fileObjection } from './file-objection.js'
 import { changeOfficerKey, type OfficerChange } from './officer-change.js'
 import { MAX_SCAN_PAGE_SIZE, type Page, type PageRequest, paged } from './paging.js'
 import { type SaveRating, saveRating } from './save-rating.js'
@@ -149,7 +150,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
 
     /** Submits a record with its nonce and audit event (see submit-record.ts for what each failure means). */
     async submitRecord(submit: SubmitRecord): Promise<void> {
-      await submitRecord({ records, nonces, audit, objections }, submit)
+      await submitRecord({ records, nonces, audit, objections, officerKeys }, submit)
     },
 
     /** Spends a request nonce; ReplayError if it was spent before (by anyone, at any time until it expires). */
@@ -306,6 +307,10 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
         () => objections.put(objection, { condition }),
         async () => (await objections.get(key, { consistent: true })).Item,
       )
+    },
+    /** Files a new objection with the agency's next audit event, in one transaction. */
+    async fileObjection(objection: ObjectionInput, event: AuditEventInput): Promise<void> {
+      await fileObjection({ objections, audit }, objection, event)
     },
     /** All of an agency's objections. */
     async listObjections(uscc: string) {

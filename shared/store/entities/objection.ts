@@ -1,4 +1,4 @@
-/** Objection (异议) to a record: `AGENCY#<uscc>` / `OBJECTION#<id>`, in the officers' queue while open. */
+/** Objection (异议) to a record: `AGENCY#<uscc>` / `OBJECTION#<id>`, in the officers' queue until decided. */
 import { Entity, type FormattedItem, type InputItem } from 'dynamodb-toolbox/entity'
 import { item } from 'dynamodb-toolbox/schema/item'
 import { map } from 'dynamodb-toolbox/schema/map'
@@ -7,6 +7,9 @@ import { string } from 'dynamodb-toolbox/schema/string'
 import { prefix } from 'dynamodb-toolbox/transformers/prefix'
 import { OBJECTION_STATUSES } from '../../agency/vocabulary.js'
 import type { ChengxinTable } from '../table.js'
+
+/** Open and under-review objections wait in the officers' queue. */
+const undecided = (status: string) => status === 'open' || status === 'under_review'
 
 const objectionAttributes = item({
   uscc: string().key().transform(prefix('AGENCY')).savedAs('pk'),
@@ -29,12 +32,12 @@ export const objectionSchema = objectionAttributes.and((s) => ({
   queuePk: string()
     .optional()
     .hidden()
-    .link<typeof s>(({ status }) => (status === 'open' ? 'QUEUE#OBJECTION' : undefined)),
+    .link<typeof s>(({ status }) => (undecided(status) ? 'QUEUE#OBJECTION' : undefined)),
   queueSk: string()
     .optional()
     .hidden()
     .link<typeof s>(({ status, region, filedAt, uscc, id }) =>
-      status === 'open' ? `${region}#${filedAt}#${uscc}#${id}` : undefined,
+      undecided(status) ? `${region}#${filedAt}#${uscc}#${id}` : undefined,
     ),
 }))
 

@@ -83,3 +83,76 @@ describe('the admin gate', () => {
     expect(await call('/v1/admin/whoami', jws)).toMatchObject({ status: 401, body: { error: 'revoked_key' } })
   })
 })
+
+describe('hostile signatures and late revocations', () => {
+  let fresh: OfficerKeyPair
+  beforeAll(async () => {
+    fresh = await register('gz-004', 'active')
+  })
+  const sign = async (header: Record<string, unknown>, payload: unknown) => {
+    const { CompactSign, importJWK } = await import('jose')
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: 'ES256', typ: 'chengxin-admin+jws', ...header })
+      .sign(await importJWK(fresh.privateJwk, 'ES256'))
+  }
+
+  it('answers 401, never 500, for an oversized kid, a junk officer id or a payload that is not claims', async () => {
+    const own = { kid: fresh.kid, officer: fresh.officerId }
+    for (const jws of [
+      await sign({ ...own, kid: 'k'.repeat(3000) }, {}),
+      await sign({ ...own, officer: 'OFFICER#../x' }, {}),
+      await sign(own, null),
+      await sign(own, [1, 2]),
+      await sign(own, 'text'),
+    ]) {
+      const answer = await call('/v1/admin/whoami', jws)
+      expect(answer.status).toBe(401)
+      expect(['malformed_signature', 'stale_request']).toContain(answer.body.error)
+    }
+  })
+
+  it('signs the query string too: a changed cursor is refused', async () => {
+    const jws = await signed(fresh, '/v1/admin/whoami?x=1')
+    expect((await call('/v1/admin/whoami?x=1', jws)).status).toBe(200)
+    expect(await call('/v1/admin/whoami?x=2', await signed(fresh, '/v1/admin/whoami?x=1'))).toMatchObject({
+      status: 401,
+      body: { error: 'request_mismatch' },
+    })
+  })
+
+  it('writes nothing for a request whose key is revoked after the gate let it through', async () => {
+    const { anAgency, USCC_A } = await import('../../fixtures/builders.js')
+    await db.current.store.putAgency(anAgency({ uscc: USCC_A, region: '440106' }))
+    const late = await register('gz-003', 'active')
+    // The key is revoked while the request is being handled (between the gate and the write).
+    const store = new Proxy(db.current.store, {
+      get(target, name, receiver) {
+        if (name !== 'getAgency') return Reflect.get(target, name, receiver)
+        return async (uscc: string) => {
+          await target.revokeOfficerKey('gz-003', late.kid, NOW.toISOString())
+          return target.getAgency(uscc)
+        }
+      },
+    })
+    const body = JSON.stringify({
+      uscc: USCC_A,
+      id: '01KBN0000000000000000000AA',
+      occurredOn: '2026-11-20',
+      kind: 'complaint',
+      outcome: 'upheld',
+      title: { zh: '投诉属实', en: 'Complaint upheld' },
+      authority: '广州市人社局',
+      source: { name: '12333' },
+    })
+    const jws = await signRequest(late, { method: 'POST', path: '/v1/admin/records', body }, NOW.getTime())
+    const res = await createAdminApp({ store, now: () => NOW }).request('/v1/admin/records', {
+      method: 'POST',
+      headers: { Authorization: `Chengxin-JWS ${jws}` },
+      body,
+    })
+    expect(res.status).toBe(401)
+    expect(await res.json()).toMatchObject({ error: 'revoked_key' })
+    expect(await db.current.store.listRecords(USCC_A)).toEqual([])
+    expect(await db.current.store.listAudit(USCC_A)).toEqual([])
+  })
+})

@@ -311,7 +311,49 @@ describe('objections', () => {
     expect((await db.current.store.getRecord(USCC_A, record.occurredOn, record.id))?.status).toBe('withdrawn')
     expect(await handle('gz-checker', USCC_A, id, 'uphold', upheld)).toMatchObject({
       status: 409,
-      body: { error: 'not_open' },
+      body: { error: 'not_under_review' },
+    })
+  })
+
+  it('decides only an accepted objection, one per record at a time; a record with one waiting is not repaired', async () => {
+    const { record, id } = await objected()
+    const second = ulid(NOW.getTime() + 1)
+    await db.current.store.putObjection({
+      uscc: USCC_A,
+      id: second,
+      recordId: record.id,
+      statement: '另一条异议：该记录日期有误。',
+      region: '440106',
+      status: 'open',
+      filedAt: NOW.toISOString(),
+      version: 1,
+    })
+    const repair = { documentNo: '穗人社修〔2026〕3号', decidedOn: '2026-12-01' }
+    const path = `/v1/admin/records/${USCC_A}/${record.occurredOn}/${record.id}/repair`
+    expect(await call('gz-checker', 'POST', path, repair)).toMatchObject({
+      status: 409,
+      body: { error: 'objection_waiting' },
+    })
+    expect((await handle('gz-checker', USCC_A, id, 'accept')).status).toBe(200)
+    // The other one waits: it cannot be decided unaccepted, nor accepted while the first is reviewed.
+    expect(await handle('gz-checker', USCC_A, second, 'dismiss', reason)).toMatchObject({
+      status: 409,
+      body: { error: 'not_under_review' },
+    })
+    expect(await handle('gz-checker', USCC_A, second, 'accept')).toMatchObject({
+      status: 409,
+      body: { error: 'wrong_state' },
+    })
+    expect((await db.current.store.getObjection(USCC_A, id))?.status).toBe('under_review')
+    expect((await handle('gz-checker', USCC_A, id, 'dismiss', reason)).status).toBe(200)
+    expect((await handle('gz-checker', USCC_A, second, 'accept')).status).toBe(200)
+    expect((await handle('gz-checker', USCC_A, second, 'dismiss', reason)).status).toBe(200)
+    expect(await call('gz-checker', 'POST', path, repair)).toMatchObject({
+      status: 200,
+      body: { record: { status: 'repaired' } },
+    })
+    expect(await call('gz-checker', 'POST', path.replace('/repair', '/withdraw'), null)).toMatchObject({
+      status: 400,
     })
   })
 })
