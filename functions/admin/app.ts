@@ -32,6 +32,7 @@ export function createAdminApp(deps: AdminDeps) {
       officerId: o.officerId,
       kid: o.kid,
       roles: o.roles,
+      ...(o.name ? { name: o.name } : {}),
       regionScope: o.regionScope,
       authority: o.authority,
     })

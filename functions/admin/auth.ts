@@ -8,7 +8,7 @@ import type { JWK } from 'jose'
 import { type Accepted, verifyRequest } from '../../shared/auth/request-signature.js'
 import type { Store } from '../../shared/store/store.js'
 
-export type Officer = Accepted & { roles: string[]; regionScope: string; authority: string }
+export type Officer = Accepted & { roles: string[]; regionScope: string; authority: string; name?: string }
 export type AdminEnv = { Variables: { officer: Officer } }
 
 const SCHEME = /^Chengxin-JWS\s+(\S+)$/
@@ -41,7 +41,13 @@ export function requireSignature(
         },
         401,
       )
-    c.set('officer', { ...result, roles: key.roles, regionScope: key.regionScope, authority: key.authority })
+    c.set('officer', {
+      ...result,
+      roles: key.roles,
+      regionScope: key.regionScope,
+      authority: key.authority,
+      ...(key.name ? { name: key.name } : {}),
+    })
     await next()
   }
 }

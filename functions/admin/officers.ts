@@ -16,11 +16,15 @@ import type { AdminEnv } from './auth.js'
 import { commitAudited } from './commit.js'
 import { readJson } from './schemas.js'
 
-export type OfficerStore = Pick<Store, 'changeOfficerKey' | 'getOfficerKey' | 'lastAuditConsistent'>
+export type OfficerStore = Pick<
+  Store,
+  'changeOfficerKey' | 'getOfficerKey' | 'lastAuditConsistent' | 'listOfficerKeys'
+>
 
 export const NewOfficerKey = z.strictObject({
   officerId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes')),
   jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
   roles: z.array(z.enum(OFFICER_ROLES)).check(z.minLength(1)),
   authority: z.string().check(z.minLength(1), z.maxLength(100)),
   regionScope: z.string().check(z.regex(/^(\d{2}){0,3}$/, 'empty, or 2, 4 or 6 digits of a GB/T 2260 code')),
@@ -81,7 +85,13 @@ export function officerRoutes(
       {
         action: 'officer.key_added',
         subject: `OFFICER#${rest.officerId}#${kid}`,
-        detail: { roles: rest.roles, regionScope: rest.regionScope, authority: rest.authority, jwk: key.jwk },
+        detail: {
+          name: rest.name,
+          roles: rest.roles,
+          regionScope: rest.regionScope,
+          authority: rest.authority,
+          jwk: key.jwk,
+        },
       },
       (nonce, audit) =>
         store.changeOfficerKey({ key, expects: 'new', nonce, audit, signer: signerOf(admin) }),
@@ -133,6 +143,42 @@ export function officerRoutes(
     if (result !== 'done' && result !== 'conflict' && result !== 'exists')
       return c.json({ error: result.error, message: result.message }, result.status)
     return c.json({ officerId, kid, status: 'revoked' })
+  })
+
+  // Every active key of an officer at once (they leave, or a device is lost): one audit event each.
+  app.post('/v1/admin/officers/:officerId/revoke', async (c) => {
+    const admin = c.get('officer')
+    if (!admin.roles.includes('admin'))
+      return c.json({ error: 'forbidden_role', message: 'Only admins revoke keys' }, 403)
+    const { officerId } = c.req.param()
+    const keys = (await store.listOfficerKeys(officerId)).filter((k) => k.status === 'active')
+    if (keys.some((k) => !k.regionScope.startsWith(admin.regionScope)))
+      return c.json({ error: 'out_of_region', message: 'The officer acts outside your region' }, 403)
+    const at = now()
+    const revoked: string[] = []
+    for (const [i, key] of keys.entries()) {
+      // Each key spends its own nonce derived from the request's: a replay revokes nothing more.
+      const signer = { ...admin, claims: { ...admin.claims, nonce: `${admin.claims.nonce}.${i}` } }
+      const result = await commitAudited(
+        store,
+        signer,
+        at,
+        REGISTRY_CHAIN,
+        { action: 'officer.key_revoked', subject: `OFFICER#${officerId}#${key.kid}`, detail: {} },
+        (nonce, audit) =>
+          store.changeOfficerKey({
+            key: { ...key, status: 'revoked', revokedAt: at.toISOString() },
+            expects: 'active',
+            signer: signerOf(admin),
+            nonce,
+            audit,
+          }),
+      )
+      if (result === 'done' || result === 'conflict') revoked.push(key.kid)
+      else if (result !== 'exists')
+        return c.json({ error: result.error, message: result.message, revoked }, result.status)
+    }
+    return c.json({ officerId, revoked })
   })
 }
 

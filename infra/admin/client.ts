@@ -11,7 +11,11 @@ export function adminClient(baseUrl: string, key: OfficerKeyPair, now: () => Dat
   return async function call(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<Answer> {
     const url = new URL(path, base)
     const body = method === 'GET' ? '' : JSON.stringify(payload ?? {})
-    const jws = await signRequest(key, { method, path: `${url.pathname}${url.search}`, body }, now().getTime())
+    const jws = await signRequest(
+      key,
+      { method, path: `${url.pathname}${url.search}`, body },
+      now().getTime(),
+    )
     let res: Response
     try {
       res = await fetch(url, {

@@ -12,16 +12,17 @@ import { withLocalDatabase } from '../local/local-database.js'
 import { readRunning } from '../local/local-state.js'
 import { type Answer, adminClient } from './client.js'
 import { importFile } from './import-file.js'
-import { keygen, OFFICER_ID, officerKeyFile, publicOf, readOfficerKey } from './keys.js'
+import { keygen, OFFICER_ID, officerKeyFile, publicOf, readOfficerKey, readPublicJwk } from './keys.js'
 
 export const USAGE = `Usage: npm run -s admin -- <command> [options]
 
   keygen --officer ID                  make an officer's key pair (private key stays in .data/officers/)
-  officer add --as ADMIN --officer ID --roles maker,checker --authority NAME --region CODE
-              [--certificate leaf.pem --certificate ca.pem]
-  officer add --bootstrap --officer ID --authority NAME [--region CODE]
+  officer add --as ADMIN --officer ID --name NAME --roles maker,checker --authority DEPT --region CODE
+              --jwk PUBLIC-KEY.json [--certificate leaf.pem --certificate ca.pem]
+                                       (--jwk: what the officer's keygen printed, a file or the JSON)
+  officer add --bootstrap --officer ID --name NAME --authority DEPT [--region CODE]
                                        the first admin of a local registry (no API, no signature)
-  officer revoke --as ADMIN --officer ID --kid KID
+  officer revoke --as ADMIN --officer ID [--kid KID]   one key, or every key of the officer
   whoami --as ID
   record submit --as ID --file record.json
   record approve --as ID USCC/DATE/RECORD-ID
@@ -42,6 +43,8 @@ const OPTIONS = {
   as: { type: 'string' },
   key: { type: 'string' },
   officer: { type: 'string' },
+  name: { type: 'string' },
+  jwk: { type: 'string' },
   roles: { type: 'string' },
   authority: { type: 'string' },
   region: { type: 'string' },
@@ -138,17 +141,28 @@ export async function runAdmin(args: readonly string[], io: AdminIo): Promise<nu
   }
   if (command === 'officer' && sub === 'add' && values.bootstrap) {
     noExtra(subject)
-    await bootstrapAdmin(io, need(values, 'officer'), need(values, 'authority'), values.region ?? '')
+    await bootstrapAdmin(
+      io,
+      need(values, 'officer'),
+      need(values, 'name'),
+      need(values, 'authority'),
+      values.region ?? '',
+    )
     return exitCode
   }
   if (command === 'officer' && sub === 'add') {
     noExtra(subject)
     const officerId = need(values, 'officer')
-    const key = readOfficerKey(officerKeyFile(dataDir, officerId))
+    // The officer's public key as keygen printed it (their private key never leaves their machine);
+    // on one machine (a local demo) it can come from their key file.
+    const jwk = values.jwk
+      ? readPublicJwk(values.jwk)
+      : publicOf(readOfficerKey(officerKeyFile(dataDir, officerId)).privateJwk)
     const certificates = (values.certificate ?? []).map((f) => readFileSync(f, 'utf8'))
     const answer = await client()('POST', '/v1/admin/officers', {
       officerId,
-      jwk: publicOf(key.privateJwk),
+      name: need(values, 'name'),
+      jwk,
       roles: need(values, 'roles').split(','),
       authority: need(values, 'authority'),
       regionScope: values.region ?? '',
@@ -163,8 +177,16 @@ export async function runAdmin(args: readonly string[], io: AdminIo): Promise<nu
   }
   if (command === 'officer' && sub === 'revoke') {
     noExtra(subject)
-    const path = `/v1/admin/officers/${encodeURIComponent(need(values, 'officer'))}/keys/${encodeURIComponent(need(values, 'kid'))}/revoke`
-    show(await client()('POST', path, {}), (b) => `✓ key ${b.kid} of ${b.officerId} revoked`)
+    const officer = encodeURIComponent(need(values, 'officer'))
+    if (values.kid) {
+      const path = `/v1/admin/officers/${officer}/keys/${encodeURIComponent(values.kid)}/revoke`
+      show(await client()('POST', path, {}), (b) => `✓ key ${b.kid} of ${b.officerId} revoked`)
+    } else
+      show(
+        await client()('POST', `/v1/admin/officers/${officer}/revoke`, {}),
+        (b) =>
+          `✓ ${b.officerId}: ${(b.revoked as string[]).length} keys revoked; they sign nothing from now on`,
+      )
     return exitCode
   }
   if (command === 'whoami') {
@@ -271,7 +293,13 @@ export async function runAdmin(args: readonly string[], io: AdminIo): Promise<nu
  * The first admin of a local registry, written straight into the local database (there is no one
  * yet to sign for them), audited as `system:bootstrap`. Refused once the registry has any history.
  */
-async function bootstrapAdmin(io: AdminIo, officerId: string, authority: string, regionScope: string) {
+async function bootstrapAdmin(
+  io: AdminIo,
+  officerId: string,
+  name: string,
+  authority: string,
+  regionScope: string,
+) {
   if (!/^(\d{2}){0,3}$/.test(regionScope))
     throw new UsageError('--region: empty, or 2, 4 or 6 digits of a GB/T 2260 code')
   const key = readOfficerKey(officerKeyFile(io.dataDir, officerId))
@@ -288,6 +316,7 @@ async function bootstrapAdmin(io: AdminIo, officerId: string, authority: string,
         officerId,
         kid: key.kid,
         jwk,
+        name,
         roles: ['admin'],
         authority,
         regionScope,
@@ -301,7 +330,7 @@ async function bootstrapAdmin(io: AdminIo, officerId: string, authority: string,
         actor: 'system:bootstrap',
         action: 'officer.key_added',
         subject: `OFFICER#${officerId}#${key.kid}`,
-        detail: { roles: ['admin'], regionScope, authority, jwk },
+        detail: { name, roles: ['admin'], regionScope, authority, jwk },
       }),
     })
     io.log(

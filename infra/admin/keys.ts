@@ -54,3 +54,26 @@ export function publicOf(privateJwk: JWK): JWK {
   const { d: _d, ...pub } = privateJwk
   return pub
 }
+
+/** A public JWK given to an admin: a file, or the JSON itself, as keygen printed it. */
+export function readPublicJwk(given: string): JWK {
+  let text = given
+  if (!given.trim().startsWith('{')) {
+    try {
+      text = readFileSync(given, 'utf8')
+    } catch {
+      throw new Error(`--jwk: no file ${given}, and not a JSON key either`)
+    }
+  }
+  let jwk: JWK
+  try {
+    jwk = JSON.parse(text) as JWK
+  } catch {
+    throw new Error('--jwk: not JSON; pass the line keygen printed, or a file holding it')
+  }
+  if (jwk.d !== undefined || 'privateJwk' in jwk)
+    throw new Error('--jwk: this is a private key; pass only the public key keygen printed')
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.x !== 'string' || typeof jwk.y !== 'string')
+    throw new Error('--jwk: not a P-256 public key (kty EC, crv P-256, x, y)')
+  return { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }
+}

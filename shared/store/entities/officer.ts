@@ -15,6 +15,8 @@ export const officerKeySchema = item({
   kid: string().key().transform(prefix('KEY')).savedAs('sk'),
   /** Public key only (JWK). */
   jwk: any(),
+  /** The officer's name, as their department knows them. */
+  name: string().optional(),
   roles: list(string().enum(...OFFICER_ROLES)),
   /** The bureau the officer acts for. */
   authority: string(),

@@ -67,6 +67,7 @@ describe('officer registry', () => {
     const key = await keyPair('sz-checker')
     const body = {
       officerId: 'sz-checker',
+      name: '李审核',
       jwk: key.publicJwk,
       roles: ['checker'],
       authority: '深圳市人力资源和社会保障局',
@@ -117,6 +118,7 @@ describe('officer registry', () => {
     const key = await keyPair('fs-maker')
     const body = {
       officerId: 'fs-maker',
+      name: '王录入',
       jwk: key.publicJwk,
       roles: ['maker'],
       authority: '佛山市人社局',
@@ -139,6 +141,7 @@ describe('officer registry', () => {
     const key = await keyPair('zh-checker')
     const body = {
       officerId: 'zh-checker',
+      name: '赵审核',
       jwk: key.publicJwk,
       roles: ['checker'],
       authority: '珠海市人社局',

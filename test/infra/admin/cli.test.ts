@@ -9,8 +9,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
 import { verifyAuditChain } from '../../../functions/admin/audit-verify.js'
+import { fileObjection } from '../../../functions/api/objection-filing.js'
 import { type AdminIo, runAdmin, UsageError } from '../../../infra/admin/commands.js'
 import { REGISTRY_CHAIN } from '../../../shared/audit/chain.js'
+import { DEFAULT_OBJECTION_POLICY } from '../../../shared/objections/policy.js'
 import { CSV_IMPORT_COLUMNS } from '../../../shared/records-file/parse.js'
 import { anAgency, USCC_A, USCC_B } from '../../fixtures/builders.js'
 import { useTable } from '../../fixtures/db.js'
@@ -68,35 +70,43 @@ const good = (day: number, uscc = USCC_A) =>
     sourceName: '12333',
   })
 
+/** A command line as an officer types it (arguments without spaces), run in-process. */
+const run = (line: string) => admin(...line.split(/\s+/))
+
 describe('npm run admin', () => {
-  it('makes keys locally, bootstraps the first admin once, and registers officers through the API', async () => {
-    for (const id of ['gd-admin', 'gz-maker', 'gz-checker'])
-      expect((await admin('keygen', '--officer', id)).status).toBe(0)
+  it('makes keys locally, bootstraps the first admin once, and registers officers by their public keys', async () => {
+    const printed: Record<string, string> = {}
+    for (const id of ['gd-admin', 'gz-maker', 'gz-checker', 'gz-both']) {
+      const made = await run(`keygen --officer ${id}`)
+      expect(made.status).toBe(0)
+      printed[id] = made.out.split('\n').at(-1) as string
+    }
     const keyFile = join(dataDir, 'officers', 'gd-admin.key.json')
     expect(statSync(keyFile).mode & 0o777).toBe(0o600)
     expect(JSON.parse(readFileSync(keyFile, 'utf8')).privateJwk.d).toBeTypeOf('string')
-    await expect(admin('keygen', '--officer', 'gd-admin')).rejects.toThrow(/never overwritten/)
+    expect(JSON.parse(printed['gz-maker'] as string).d).toBeUndefined()
+    await expect(run('keygen --officer gd-admin')).rejects.toThrow(/never overwritten/)
 
     expect(
-      await admin(
-        'officer',
-        'add',
-        '--bootstrap',
-        '--officer',
-        'gd-admin',
-        '--authority',
-        '广东省人社厅',
-        '--region',
-        '44',
+      await run(
+        'officer add --bootstrap --officer gd-admin --name 陈管理 --authority 广东省人社厅 --region 44',
       ),
     ).toMatchObject({
       status: 0,
       out: expect.stringContaining('first admin'),
     })
-    await expect(
-      admin('officer', 'add', '--bootstrap', '--officer', 'gz-maker', '--authority', 'x'),
-    ).rejects.toThrow(/already has officers/)
+    await expect(run('officer add --bootstrap --officer gz-maker --name x --authority x')).rejects.toThrow(
+      /already has officers/,
+    )
 
+    // The admin holds only the public keys the officers' keygen printed: a JSON line, or a file.
+    const checkerJwk = join(dataDir, 'gz-checker.pub.json')
+    writeFileSync(checkerJwk, printed['gz-checker'] as string)
+    await expect(
+      run(
+        `officer add --as gd-admin --officer gz-x --name x --roles maker --authority x --region 4401 --jwk ${keyFile}`,
+      ),
+    ).rejects.toThrow(/private key/)
     expect(
       await admin(
         'officer',
@@ -105,51 +115,38 @@ describe('npm run admin', () => {
         'gd-admin',
         '--officer',
         'gz-maker',
+        '--name',
+        '王录入',
         '--roles',
         'maker',
         '--authority',
         '广州市人社局',
         '--region',
         '4401',
+        '--jwk',
+        printed['gz-maker'] as string,
       ),
     ).toMatchObject({ status: 0 })
     expect(
-      await admin(
-        'officer',
-        'add',
-        '--as',
-        'gd-admin',
-        '--officer',
-        'gz-checker',
-        '--roles',
-        'checker',
-        '--authority',
-        '广州市人社局',
-        '--region',
-        '4401',
+      await run(
+        `officer add --as gd-admin --officer gz-checker --name 李审核 --roles checker --authority 广州市人社局 --region 4401 --jwk ${checkerJwk}`,
+      ),
+    ).toMatchObject({ status: 0 })
+    expect(
+      await run(
+        'officer add --as gd-admin --officer gz-both --name 张兼任 --roles maker,checker --authority 广州市人社局 --region 4401',
       ),
     ).toMatchObject({ status: 0 })
     // A maker cannot register anyone: the server's refusal is shown and the status is 1.
     expect(
-      await admin(
-        'officer',
-        'add',
-        '--as',
-        'gz-maker',
-        '--officer',
-        'gz-checker',
-        '--roles',
-        'admin',
-        '--authority',
-        'x',
-        '--region',
-        '4401',
+      await run(
+        `officer add --as gz-maker --officer gz-y --name y --roles admin --authority x --region 4401 --jwk ${checkerJwk}`,
       ),
     ).toMatchObject({
       status: 1,
       out: expect.stringContaining('forbidden_role'),
     })
-    expect(await admin('whoami', '--as', 'gz-maker')).toMatchObject({
+    expect(await run('whoami --as gz-maker')).toMatchObject({
       status: 0,
       out: expect.stringMatching(/^gz-maker \(maker; region 4401/),
     })
@@ -157,10 +154,11 @@ describe('npm run admin', () => {
       'system:bootstrap',
       'gd-admin',
       'gd-admin',
+      'gd-admin',
     ])
     expect(await verifyAuditChain(db.current.store, REGISTRY_CHAIN)).toMatchObject({
       brokenAt: null,
-      length: 3,
+      length: 4,
     })
   })
 
@@ -170,15 +168,14 @@ describe('npm run admin', () => {
       bad,
       [CSV_IMPORT_COLUMNS.join(','), good(1), good(2).replace('complaint', 'rumour'), good(3)].join('\n'),
     )
-    const refused = await admin('import', '--as', 'gz-maker', '--file', bad)
+    const refused = await run(`import --as gz-maker --file ${bad}`)
     expect(refused.status).toBe(1)
     expect(refused.out).toContain(`${bad}:3: kind: Invalid option`)
     expect(refused.out).toContain('nothing was imported')
 
     const foreign = join(dataDir, 'foreign.csv')
     writeFileSync(foreign, [CSV_IMPORT_COLUMNS.join(','), good(1), good(2, USCC_B)].join('\n'))
-    const outOfRegion = await admin('import', '--as', 'gz-maker', '--file', foreign)
-    expect(outOfRegion).toMatchObject({
+    expect(await run(`import --as gz-maker --file ${foreign}`)).toMatchObject({
       status: 1,
       out: expect.stringContaining(`${foreign}:3: ${USCC_B} is outside your region`),
     })
@@ -186,41 +183,123 @@ describe('npm run admin', () => {
 
     const file = join(dataDir, 'records.csv')
     writeFileSync(file, [CSV_IMPORT_COLUMNS.join(','), good(1), good(2), good(3)].join('\n'))
-    expect(await admin('import', '--as', 'gz-maker', '--file', file, '--dry-run')).toMatchObject({
+    expect(await run(`import --as gz-maker --file ${file} --dry-run`)).toMatchObject({
       status: 0,
       out: expect.stringContaining('dry run'),
     })
     expect(await db.current.store.listRecords(USCC_A)).toEqual([])
-    expect(await admin('import', '--as', 'gz-maker', '--file', file)).toMatchObject({
+    expect(await run(`import --as gz-maker --file ${file}`)).toMatchObject({
       status: 0,
       out: expect.stringContaining('imported 3 records, 0 already present'),
     })
-    expect(await admin('import', '--as', 'gz-maker', '--file', file)).toMatchObject({
+    expect(await run(`import --as gz-maker --file ${file}`)).toMatchObject({
       status: 0,
       out: expect.stringContaining('imported 0 records, 3 already present'),
     })
     expect(await db.current.store.listRecords(USCC_A)).toHaveLength(3)
   })
 
-  it('a checker sees the queue and approves; the maker cannot approve their own', async () => {
-    const queue = await admin('pending', '--as', 'gz-checker')
-    const first = queue.out.split('\n')[0]?.split(' ')[0] as string
-    expect(first).toMatch(new RegExp(`^${USCC_A}/2026-11-0[123]/[0-9A-Z]{26}$`))
-    expect(await admin('record', 'approve', '--as', 'gz-maker', first)).toMatchObject({
+  it('checkers approve and reject from the queue; nobody decides their own record', async () => {
+    const queue = (await run('pending --as gz-checker')).out.split('\n').map((l) => l.split(' ')[0] as string)
+    expect(queue).toHaveLength(3)
+    for (const r of queue) expect(r).toMatch(new RegExp(`^${USCC_A}/2026-11-0[123]/[0-9A-Z]{26}$`))
+    const [first, second, third] = queue as [string, string, string]
+    expect(await run(`record approve --as gz-maker ${first}`)).toMatchObject({
       status: 1,
       out: expect.stringContaining('forbidden_role'),
     })
-    expect(await admin('record', 'approve', '--as', 'gz-checker', first)).toMatchObject({
+    expect(await run(`record approve --as gz-checker ${first}`)).toMatchObject({
       status: 0,
       out: '✓ record effective',
     })
-    expect((await admin('pending', '--as', 'gz-checker')).out.split('\n')).toHaveLength(2)
+    expect(await run(`record reject --as gz-checker ${second} --reason 证据不足`)).toMatchObject({
+      status: 0,
+      out: '✓ record rejected',
+    })
+    expect(await run(`record approve --as gz-checker ${third}`)).toMatchObject({ status: 0 })
+
+    // An officer with both roles submits, and still cannot approve their own record.
+    const own = join(dataDir, 'own.json')
+    const content = {
+      uscc: USCC_A,
+      occurredOn: '2026-11-09',
+      kind: 'complaint',
+      outcome: 'upheld',
+      title: { zh: '投诉属实 9', en: 'Complaint upheld 9' },
+      authority: '广州市人社局',
+      source: { name: '12333' },
+    }
+    writeFileSync(own, JSON.stringify({ ...content, id: '01KBN0000000000000000000W1' }))
+    expect(await run(`record submit --as gz-both --file ${own}`)).toMatchObject({
+      status: 0,
+      out: expect.stringContaining('submitted'),
+    })
+    const mine = (await run('pending --as gz-checker')).out.split(' ')[0] as string
+    expect(await run(`record approve --as gz-both ${mine}`)).toMatchObject({
+      status: 1,
+      out: expect.stringContaining('self_approval'),
+    })
+    expect((await run('pending --as gz-checker')).out).toContain(mine)
+  })
+
+  it('answers objections and repairs records', async () => {
+    const [first, , third] = (await db.current.store.listRecords(USCC_A)).filter(
+      (r) => r.status !== 'pending',
+    )
+    const record = (first?.status === 'effective' ? first : third) as NonNullable<typeof first>
+    const filed = await fileObjection(
+      db.current.store,
+      { uscc: USCC_A, recordId: record.id, statement: '该投诉已由双方和解，记录有误。' },
+      new Date(),
+      DEFAULT_OBJECTION_POLICY,
+    )
+    if (!filed.ok) throw new Error(filed.message)
+    const listed = await run('objections --as gz-checker')
+    expect(listed.out).toContain(`${USCC_A}/${filed.objection.id}  received`)
+    expect(listed.out).toContain('该投诉已由双方和解')
+    const target = `${USCC_A}/${filed.objection.id}`
+    expect(await run(`objection accept --as gz-checker ${target}`)).toMatchObject({
+      status: 0,
+      out: '✓ objection under_review',
+    })
+    expect(
+      await run(
+        `objection dismiss --as gz-checker ${target} --reason-zh 和解不影响处理结论 --reason-en Settlement-does-not-change-the-finding`,
+      ),
+    ).toMatchObject({
+      status: 0,
+      out: '✓ objection dismissed',
+    })
+    const path = `${USCC_A}/${record.occurredOn}/${record.id}`
+    expect(
+      await run(
+        `record repair --as gz-checker ${path} --document-no 穗人社修〔2026〕7号 --decided-on 2026-12-01`,
+      ),
+    ).toMatchObject({
+      status: 0,
+      out: '✓ record repaired',
+    })
+    expect(await run(`record withdraw --as gz-checker ${path} --reason 重复`)).toMatchObject({
+      status: 1,
+      out: expect.stringContaining('not_effective'),
+    })
+  })
+
+  it('revokes every key of an officer at once, after which they sign nothing', async () => {
+    expect(await run('officer revoke --as gd-admin --officer gz-both')).toMatchObject({
+      status: 0,
+      out: expect.stringContaining('1 keys revoked'),
+    })
+    expect(await run('whoami --as gz-both')).toMatchObject({
+      status: 1,
+      out: expect.stringContaining('revoked_key'),
+    })
   })
 
   it('says what is wrong with a command before sending anything', async () => {
-    await expect(admin('record', 'approve', '--as', 'gz-checker', 'not-a-record')).rejects.toThrow(UsageError)
-    await expect(admin('import', '--as', 'gz-maker')).rejects.toThrow(/--file is required/)
-    await expect(admin('whoami', '--as', 'nobody')).rejects.toThrow(/keygen --officer/)
-    await expect(admin('frobnicate')).rejects.toThrow(/Usage/)
+    await expect(run('record approve --as gz-checker not-a-record')).rejects.toThrow(UsageError)
+    await expect(run('import --as gz-maker')).rejects.toThrow(/--file is required/)
+    await expect(run('whoami --as nobody')).rejects.toThrow(/keygen --officer/)
+    await expect(run('frobnicate')).rejects.toThrow(/Usage/)
   })
 })
