@@ -10,6 +10,7 @@ import type { NonceInput } from '../../shared/store/entities/nonce.js'
 import {
   AlreadyExistsError,
   ChainBrokenError,
+  KeyClaimedError,
   ReplayError,
   RevokedKeyError,
   VersionConflictError,
@@ -94,6 +95,12 @@ export async function commitAudited(
     } catch (error) {
       if (error instanceof ReplayError) return REPLAYED
       if (error instanceof RevokedKeyError) return REVOKED
+      if (error instanceof KeyClaimedError)
+        return {
+          status: 409,
+          error: 'key_claimed',
+          message: 'This public key is registered to another officer; each officer signs with their own key',
+        }
       if (error instanceof AlreadyExistsError) return 'exists'
       if (error instanceof VersionConflictError) return 'conflict'
       if (error instanceof ChainBrokenError) continue

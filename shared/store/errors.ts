@@ -34,3 +34,8 @@ export class RatingConflictError extends Error {
 export class RevokedKeyError extends Error {
   override name = 'RevokedKeyError'
 }
+
+/** A public key that is already registered to another officer. */
+export class KeyClaimedError extends Error {
+  override name = 'KeyClaimedError'
+}

@@ -1,18 +1,20 @@
 /**
- * An officer key registered or revoked, in one transaction with the admin's nonce and the next event
- * of the officer registry's audit chain (REGISTRY_CHAIN). So who gave or took whose key is as
- * provable as any record, and a replay or a lost race writes nothing.
+ * An officer key registered (claimed for that officer only) or revoked, in one transaction with the
+ * admin's nonce and the next event of the officer registry's audit chain (REGISTRY_CHAIN). So who
+ * gave or took whose key is as provable as any record, and a replay or a lost race writes nothing.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import type { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite'
 import { auditAppendItems } from './audit-chain.js'
 import type { AuditEntity, AuditEventInput } from './entities/audit.js'
+import type { KeyClaimEntity } from './entities/key-claim.js'
 import type { NonceEntity, NonceInput } from './entities/nonce.js'
 import type { OfficerKeyEntity, OfficerKeyInput } from './entities/officer.js'
 import {
   AlreadyExistsError,
   ChainBrokenError,
+  KeyClaimedError,
   ReplayError,
   RevokedKeyError,
   VersionConflictError,
@@ -35,6 +37,7 @@ export async function changeOfficerKey(
     officerKeys: EntityRepository<OfficerKeyEntity>
     nonces: EntityRepository<NonceEntity>
     audit: EntityRepository<AuditEntity>
+    keyClaims: EntityRepository<KeyClaimEntity>
   },
   change: OfficerChange,
 ): Promise<void> {
@@ -53,6 +56,15 @@ export async function changeOfficerKey(
         : []),
       ...audit.checks,
       audit.put,
+      // A new key is claimed for its officer once and for all.
+      ...(change.expects === 'new'
+        ? [
+            repos.keyClaims.transactPut(
+              { kid: change.key.kid, officerId: change.key.officerId },
+              { condition: { attr: 'officerId', exists: false } },
+            ),
+          ]
+        : []),
       ...(checkSigner && signer
         ? [repos.officerKeys.transactCheck(signer, { attr: 'status', eq: 'active' })]
         : []),
@@ -65,6 +77,9 @@ export async function changeOfficerKey(
       throw new ReplayError(`nonce ${change.nonce.nonce.slice(0, 64)} was already used`)
     if (failed[0] && change.expects === 'new')
       throw new AlreadyExistsError(`key ${change.key.kid} of ${change.key.officerId} is already registered`)
+    const claimAt = failed.length - (checkSigner ? 2 : 1)
+    if (change.expects === 'new' && failed[claimAt])
+      throw new KeyClaimedError(`key ${change.key.kid} is already registered to another officer`)
     if (failed[0]) throw new VersionConflictError(`key ${change.key.kid} is no longer active`)
     throw new ChainBrokenError('the officer registry audit chain moved; read it again')
   }

@@ -13,6 +13,7 @@ import { putOnce, versionCondition } from './conditional.js'
 import { type Agency, type AgencyInput, defineAgencyEntity } from './entities/agency.js'
 import { type AuditEventInput, defineAuditEntity } from './entities/audit.js'
 import { type CheckpointInput, defineCheckpointEntity } from './entities/checkpoint.js'
+import { defineKeyClaimEntity } from './entities/key-claim.js'
 import { defineNonceEntity, type NonceInput } from './entities/nonce.js'
 import { defineObjectionEntity, type ObjectionInput } from './entities/objection.js'
 import { defineOfficerKeyEntity, type OfficerKeyInput } from './entities/officer.js'
@@ -59,6 +60,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
   const officerKeys = defineOfficerKeyEntity(table).build(EntityRepository)
   const checkpoints = defineCheckpointEntity(table).build(EntityRepository)
   const nonces = defineNonceEntity(table).build(EntityRepository)
+  const keyClaims = defineKeyClaimEntity(table).build(EntityRepository)
   const agencyPartition = (uscc: string) => `AGENCY#${uscc}`
   const SCAN_ATTRIBUTES = [
     ...new Set([
@@ -367,7 +369,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** Registers or revokes a key with the admin's nonce and a registry audit event, in one transaction. */
     async changeOfficerKey(change: OfficerChange): Promise<void> {
-      await changeOfficerKey({ officerKeys, nonces, audit }, change)
+      await changeOfficerKey({ officerKeys, nonces, audit, keyClaims }, change)
     },
     /** Revokes a key (from now on every request it signs is refused); false if there is no such key. */
     async revokeOfficerKey(officerId: string, kid: string, at: string): Promise<boolean> {

@@ -180,4 +180,24 @@ describe('officer registry', () => {
       clock = NOW
     }
   })
+
+  it('never registers one public key under two officers (one person could then approve their own record)', async () => {
+    const key = await keyPair('hz-maker')
+    const body = {
+      officerId: 'hz-maker',
+      name: '孙录入',
+      jwk: key.publicJwk,
+      roles: ['maker'],
+      authority: '惠州市人社局',
+      regionScope: '4413',
+    }
+    expect((await post('gd-admin', '/v1/admin/officers', body)).status).toBe(201)
+    expect(
+      await post('gd-admin', '/v1/admin/officers', { ...body, officerId: 'hz-checker', roles: ['checker'] }),
+    ).toMatchObject({
+      status: 409,
+      body: { error: 'key_claimed' },
+    })
+    expect(await db.current.store.listOfficerKeys('hz-checker')).toEqual([])
+  })
 })
