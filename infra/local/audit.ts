@@ -36,6 +36,7 @@ runMain(async () => {
       events += report.length
       if (report.brokenAt !== null)
         broken.push(`${uscc}: broken at event ${report.brokenAt} of ${report.length}`)
+      for (const problem of report.problems) broken.push(`${uscc}: ${problem}`)
     }
     if (broken.length === 0) {
       console.log(`OK 审计链完整: ${usccs.length} agencies, ${events} events`)

@@ -23,6 +23,7 @@ describe('cdk synth', () => {
     const template = assembly.getStackByName(main.stackName).template as {
       Resources: Record<
         string,
+        // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties, read field by field
         { Type: string; Properties: Record<string, any>; Metadata?: Record<string, string> }
       >
     }
