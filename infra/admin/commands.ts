@@ -303,8 +303,8 @@ async function bootstrapAdmin(
   if (!/^(\d{2}){0,3}$/.test(regionScope))
     throw new UsageError('--region: empty, or 2, 4 or 6 digits of a GB/T 2260 code')
   const key = readOfficerKey(officerKeyFile(io.dataDir, officerId))
-  await withLocalDatabase(async ({ client, store, tableName }) => {
-    await ensureTable(client, tableName)
+  await withLocalDatabase(async ({ client, local, store, tableName }) => {
+    if (local) await ensureTable(client, tableName)
     if (await store.lastAuditConsistent(REGISTRY_CHAIN))
       throw new UsageError(
         'This registry already has officers; an admin registers new ones with `officer add --as ADMIN`.',

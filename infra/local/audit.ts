@@ -25,8 +25,8 @@ runMain(async () => {
   const [command, target, ...rest] = process.argv.slice(2).filter((a) => a !== '--')
   if (command !== 'verify' || rest.length > 0) fail(USAGE)
   const only = target === REGISTRY_CHAIN ? target : target ? requireUscc(target) : undefined
-  await withLocalDatabase(async ({ client, store, tableName }) => {
-    await ensureTable(client, tableName)
+  await withLocalDatabase(async ({ client, local, store, tableName }) => {
+    if (local) await ensureTable(client, tableName)
     // The officer registry's chain, then every agency's.
     const usccs = only ? [only] : [REGISTRY_CHAIN, ...(await everyAgency(store))]
     let events = 0

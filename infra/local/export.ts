@@ -28,8 +28,8 @@ runMain(async () => {
   }
   const maxChange = values['max-change'] === undefined ? 0.2 : Number(values['max-change'])
   if (!(maxChange >= 0 && maxChange <= 1)) fail(`--max-change must be a share between 0 and 1\n${USAGE}`)
-  await withLocalDatabase(async ({ client, store, dataDir, tableName }) => {
-    await ensureTable(client, tableName)
+  await withLocalDatabase(async ({ client, local, store, dataDir, tableName }) => {
+    if (local) await ensureTable(client, tableName)
     const folder = resolve(dataDir, 'open-data')
     const result = await exportOpenData(
       {

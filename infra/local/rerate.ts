@@ -12,8 +12,8 @@ const USAGE = `Usage: npm run -s rerate [-- --job NAME] [-- --fresh]
 
 runMain(async () => {
   const args = readArgs()
-  await withLocalDatabase(async ({ client, store, tableName }) => {
-    await ensureTable(client, tableName)
+  await withLocalDatabase(async ({ client, local, store, tableName }) => {
+    if (local) await ensureTable(client, tableName)
     const deps = localRateDeps(store)
     const asOf = deps.now()
     const base = args.job ?? defaultJob(deps, asOf)

@@ -15,6 +15,8 @@ import type { Construct } from 'constructs'
 
 /** Requests a client address may make in any 5 minutes before WAF blocks it. */
 export const WAF_RATE_LIMIT = 3000
+/** POSTs (objections, admin requests) a client address may make in any 5 minutes. */
+export const WAF_POST_LIMIT = 100
 
 const managed = (name: string, priority: number): CfnWebACL.RuleProperty => ({
   name,
@@ -54,9 +56,34 @@ export class WafStack extends Stack {
             metricName: 'RatePerAddress',
           },
         },
-        managed('AWSManagedRulesCommonRuleSet', 1),
-        managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
-        managed('AWSManagedRulesAmazonIpReputationList', 3),
+        {
+          // Objections and admin requests are POSTs: a much lower limit keeps the forms from spam.
+          name: 'PostsPerAddress',
+          priority: 1,
+          action: { block: {} },
+          statement: {
+            rateBasedStatement: {
+              limit: WAF_POST_LIMIT,
+              aggregateKeyType: 'IP',
+              scopeDownStatement: {
+                byteMatchStatement: {
+                  fieldToMatch: { method: {} },
+                  positionalConstraint: 'EXACTLY',
+                  searchString: 'POST',
+                  textTransformations: [{ priority: 0, type: 'NONE' }],
+                },
+              },
+            },
+          },
+          visibilityConfig: {
+            sampledRequestsEnabled: true,
+            cloudWatchMetricsEnabled: true,
+            metricName: 'PostsPerAddress',
+          },
+        },
+        managed('AWSManagedRulesCommonRuleSet', 2),
+        managed('AWSManagedRulesKnownBadInputsRuleSet', 3),
+        managed('AWSManagedRulesAmazonIpReputationList', 4),
       ],
     })
     // Alarms act only within their region: this one has its own topic here.

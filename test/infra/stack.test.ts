@@ -164,6 +164,7 @@ describe('edge', () => {
       rules.map((r) => r.Statement.RateBasedStatement?.Limit ?? r.Statement.ManagedRuleGroupStatement?.Name),
     ).toEqual([
       3000,
+      100,
       'AWSManagedRulesCommonRuleSet',
       'AWSManagedRulesKnownBadInputsRuleSet',
       'AWSManagedRulesAmazonIpReputationList',
