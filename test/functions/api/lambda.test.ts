@@ -13,9 +13,19 @@ import { ratedApi } from '../../fixtures/api.js'
 
 let api: Awaited<ReturnType<typeof ratedApi>>
 const bundle = resolve('.build/test-api/index.mjs')
+const adminBundle = resolve('.build/test-admin/index.mjs')
+const MANIFEST = {
+  css: '/assets/style.abc.css',
+  search: '/assets/search.abc.js',
+  embed: '/assets/embed.abc.js',
+  widget: '/assets/widget.abc.js',
+}
 beforeAll(async () => {
   api = await ratedApi(5)
-  await bundleFunction('functions/api/handler.ts', bundle)
+  await Promise.all([
+    bundleFunction('functions/api/handler.ts', bundle),
+    bundleFunction('functions/admin/handler.ts', adminBundle),
+  ])
 }, 90_000)
 afterAll(async () => {
   await api.table.drop()
@@ -56,9 +66,9 @@ function event(rawPath: string, rawQueryString = '', headers: Record<string, str
 }
 
 /** Imports the bundle in a new process with the Lambda's environment and calls it once per event. */
-function invoke(events: LambdaEvent[]) {
+function invoke(events: LambdaEvent[], extraEnv: Record<string, string> = {}, file = bundle) {
   const script = `
-    const { handler } = await import(${JSON.stringify(bundle)})
+    const { handler } = await import(${JSON.stringify(file)})
     const events = JSON.parse(process.env.EVENTS)
     const out = []
     for (const e of events) out.push(await handler(e, {}))
@@ -73,6 +83,7 @@ function invoke(events: LambdaEvent[]) {
       SIGNING_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'chengxin-lambda-')), 'key.jwk.json'),
       AWS_REGION: 'local',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...extraEnv,
     },
   })
   expect(result.stderr).toBe('')
@@ -108,5 +119,44 @@ describe('the API Lambda bundle', () => {
     expect(JSON.parse(search?.body ?? '{}').items).toHaveLength(2)
     expect(invalid?.statusCode).toBe(400)
     expect(JSON.parse(invalid?.body ?? '{}')).toMatchObject({ error: 'invalid_uscc' })
+  })
+
+  it('serves the pages when SITE_MANIFEST names the assets (which CloudFront serves from the site bucket)', async () => {
+    const first = (await api.deps.search.entries())[0]
+    const [page, asset] = invoke([event(`/a/${first?.uscc}`), event(MANIFEST.css)], {
+      SITE_MANIFEST: JSON.stringify(MANIFEST),
+    })
+    expect(page?.statusCode).toBe(200)
+    expect(page?.headers['content-type']).toMatch(/^text\/html/)
+    expect(page?.body).toContain(first?.name)
+    expect(page?.body).toContain(MANIFEST.css)
+    expect(asset?.statusCode).toBe(404)
+  })
+})
+
+describe('the admin Lambda bundle', () => {
+  it('files a public objection, and refuses an unsigned admin request', async () => {
+    let uscc = ''
+    let record: Awaited<ReturnType<typeof api.table.store.listRecords>>[number] | undefined
+    for (const entry of await api.deps.search.entries()) {
+      record = (await api.table.store.listRecords(entry.uscc)).find((r) => r.status === 'effective')
+      uscc = entry.uscc
+      if (record) break
+    }
+    if (!record) throw new Error('the fixture has no effective record')
+    const post = {
+      ...event('/v1/objections'),
+      body: JSON.stringify({
+        uscc,
+        recordId: record.id,
+        statement: '该记录与事实不符，请核实原始文书。',
+      }),
+    } as LambdaEvent
+    ;(post as unknown as { requestContext: { http: { method: string } } }).requestContext.http.method = 'POST'
+    const [filed, unsigned] = invoke([post, event('/v1/admin/whoami')], {}, adminBundle)
+    expect(filed?.statusCode).toBe(201)
+    expect(await api.table.store.listObjections(uscc)).toHaveLength(1)
+    expect(unsigned?.statusCode).toBe(401)
+    expect(JSON.parse(unsigned?.body ?? '{}')).toMatchObject({ error: 'missing_signature' })
   })
 })
