@@ -8,11 +8,12 @@
  * batch is refused.
  */
 import type { Hono } from 'hono'
+import * as z from 'zod/mini'
 import { RecordSubmission } from '../../shared/agency/record-submission.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
 import { ReplayError } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
-import { z } from '../../shared/validation.js'
+import '../../shared/validation.js'
 import type { AdminEnv, Officer } from './auth.js'
 import { REPLAYED, spentNonce } from './commit.js'
 import { checkSubmission, type RecordStore, sameSubmission, writeSubmission } from './records.js'

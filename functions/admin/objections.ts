@@ -8,6 +8,7 @@
  * The record, the objection, the nonce and the audit event change in one transaction.
  */
 import type { Hono } from 'hono'
+import * as z from 'zod/mini'
 import {
   answerBy,
   DEFAULT_OBJECTION_POLICY,
@@ -16,7 +17,7 @@ import {
   publicStatus,
 } from '../../shared/objections/policy.js'
 import type { Store } from '../../shared/store/store.js'
-import { z } from '../../shared/validation.js'
+import '../../shared/validation.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'

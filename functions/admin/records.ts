@@ -4,12 +4,13 @@
  * request's nonce and the audit event are one transaction (shared/store/submit-record.ts).
  */
 import type { Hono } from 'hono'
+import * as z from 'zod/mini'
 import { RecordSubmission } from '../../shared/agency/record-submission.js'
 import { sameItem } from '../../shared/store/conditional.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
 import type { CreditRecord, CreditRecordInput } from '../../shared/store/entities/record.js'
 import type { Store } from '../../shared/store/store.js'
-import { z } from '../../shared/validation.js'
+import '../../shared/validation.js'
 import type { AdminEnv, Officer } from './auth.js'
 import { commitChange } from './commit.js'
 import { readJson } from './schemas.js'

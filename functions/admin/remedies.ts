@@ -6,8 +6,9 @@
  *   being exported. Conditional on the version read; nonce and audit event in the same transaction.
  */
 import type { Hono } from 'hono'
+import * as z from 'zod/mini'
 import type { Store } from '../../shared/store/store.js'
-import { z } from '../../shared/validation.js'
+import '../../shared/validation.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'

@@ -1,6 +1,7 @@
 /** Reading and validating what officers send to the admin API, before anything is read or written. */
 import type { Context } from 'hono'
-import { describeIssues, type z } from '../../shared/validation.js'
+import type * as z from 'zod/mini'
+import { describeIssues } from '../../shared/validation.js'
 
 /** The request body parsed and validated, or the 400 answer that says why it is not. */
 export async function readJson<T>(

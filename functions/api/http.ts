@@ -1,7 +1,8 @@
 /** HTTP details shared by the routes: validated input, ETags and 304s, cache policies. */
 import type { Context } from 'hono'
+import type * as z from 'zod/mini'
 import { parseUscc } from '../../shared/identity/uscc.js'
-import { describeIssues, type z } from '../../shared/validation.js'
+import { describeIssues } from '../../shared/validation.js'
 import { HttpError } from './errors.js'
 
 /** Cache policies (anchors.md §13): browsers briefly, the CDN longer, stale copies on error. */

@@ -3,6 +3,8 @@
  * GET /v1/agencies/{uscc}/objections/{id}) and the site's form, so both check and write alike.
  * A retry is harmless: the client's id (a ULID) or, without one, an id derived from the objection.
  */
+
+import * as z from 'zod/mini'
 import { nextAuditEvent } from '../../shared/audit/chain.js'
 import { hashOf, sha256 } from '../../shared/canonical/json.js'
 import { isUscc } from '../../shared/identity/uscc.js'
@@ -16,7 +18,7 @@ import {
 import type { Objection } from '../../shared/store/entities/objection.js'
 import { AlreadyExistsError, ChainBrokenError } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
-import { describeIssues, z } from '../../shared/validation.js'
+import { describeIssues } from '../../shared/validation.js'
 
 export type ObjectionStore = Pick<
   Store,

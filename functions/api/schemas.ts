@@ -3,9 +3,10 @@
  * the Lambda bundle small) and generate the OpenAPI document (npm run openapi).
  */
 
+import * as z from 'zod/mini'
 import { GRADES, SERVICE_TYPES } from '../../shared/agency/vocabulary.js'
 import { BADGE_STYLES } from '../../shared/badge/render.js'
-import { z } from '../../shared/validation.js'
+import '../../shared/validation.js'
 
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-04'))
 

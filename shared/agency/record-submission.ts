@@ -3,9 +3,10 @@
  * file), validated the same way on both sides.
  */
 
+import * as z from 'zod/mini'
 import { isUscc } from '../identity/uscc.js'
 import { parseDate } from '../time/calendar.js'
-import { z } from '../validation.js'
+import '../validation.js'
 import { OUTCOMES, RECORD_KINDS, SEVERITIES, VIOLATIONS } from './vocabulary.js'
 
 const date = z

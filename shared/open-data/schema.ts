@@ -4,6 +4,7 @@
  * published beside the data is generated from it.
  */
 
+import * as z from 'zod/mini'
 import { toJSONSchema } from 'zod/v4/core'
 import {
   AGENCY_STATUSES,
@@ -18,7 +19,7 @@ import {
   VIOLATIONS,
 } from '../agency/vocabulary.js'
 import { isUscc } from '../identity/uscc.js'
-import { z } from '../validation.js'
+import '../validation.js'
 import type { ExportRow } from './row.js'
 
 const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
