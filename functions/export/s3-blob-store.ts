@@ -1,20 +1,18 @@
 /** The blob store on S3: objects appear only once complete, so a reader never sees half a file. */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3'
+import type { S3Client } from '@aws-sdk/client-s3'
 import { type BlobStore, checkKey } from './blob-store.js'
+
+// Loaded on first use, so that a function holding a blob store it may never touch (the API's open
+// data) does not load the S3 client at its cold start.
+const sdk = () => import('@aws-sdk/client-s3')
 
 export function s3BlobStore(client: S3Client, bucket: string, prefix = ''): BlobStore {
   const keyOf = (key: string) => `${prefix}${checkKey(key)}`
   return {
     async putFile(key, path, contentType) {
+      const { PutObjectCommand } = await sdk()
       await client.send(
         new PutObjectCommand({
           Bucket: bucket,
@@ -26,15 +24,17 @@ export function s3BlobStore(client: S3Client, bucket: string, prefix = ''): Blob
       )
     },
     async get(key) {
+      const { GetObjectCommand } = await sdk()
       try {
         const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: keyOf(key) }))
         return out.Body ? await out.Body.transformToByteArray() : new Uint8Array()
       } catch (error) {
-        if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined
+        if ((error as { name?: string }).name === 'NoSuchKey') return undefined
         throw error
       }
     },
     async list(under) {
+      const { ListObjectsV2Command } = await sdk()
       const keys: string[] = []
       let token: string | undefined
       do {
@@ -47,6 +47,7 @@ export function s3BlobStore(client: S3Client, bucket: string, prefix = ''): Blob
       return keys.sort()
     },
     async delete(keys) {
+      const { DeleteObjectsCommand } = await sdk()
       for (let i = 0; i < keys.length; i += 1000) {
         await client.send(
           new DeleteObjectsCommand({
