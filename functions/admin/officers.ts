@@ -22,8 +22,10 @@ export type OfficerStore = Pick<
   'changeOfficerKey' | 'getOfficerKey' | 'lastAuditConsistent' | 'listOfficerKeys'
 >
 
+const OFFICER_ID = /^[a-z0-9][a-z0-9-]{1,40}$/
+
 export const NewOfficerKey = z.strictObject({
-  officerId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes')),
+  officerId: z.string().check(z.regex(OFFICER_ID, 'lower-case letters, digits and dashes')),
   jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
   roles: z.array(z.enum(OFFICER_ROLES)).check(z.minLength(1)),
@@ -152,7 +154,12 @@ export function officerRoutes(
     if (!admin.roles.includes('admin'))
       return c.json({ error: 'forbidden_role', message: 'Only admins revoke keys' }, 403)
     const { officerId } = c.req.param()
-    const keys = (await store.listOfficerKeys(officerId)).filter((k) => k.status === 'active')
+    if (!OFFICER_ID.test(officerId))
+      return c.json({ error: 'unknown_officer', message: 'No such officer' }, 404)
+    const all = await store.listOfficerKeys(officerId)
+    if (all.length === 0)
+      return c.json({ error: 'unknown_officer', message: `No officer ${officerId} is registered` }, 404)
+    const keys = all.filter((k) => k.status === 'active')
     if (keys.some((k) => !k.regionScope.startsWith(admin.regionScope)))
       return c.json({ error: 'out_of_region', message: 'The officer acts outside your region' }, 403)
     const at = now()
