@@ -3,6 +3,7 @@
  * shared/store/ builds a DynamoDB command.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
+import type { Entity, FormattedItem } from 'dynamodb-toolbox/entity'
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository'
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query'
 import { ScanCommand } from 'dynamodb-toolbox/table/actions/scan'
@@ -26,6 +27,7 @@ import { MAX_SCAN_PAGE_SIZE, type Page, type PageRequest, paged } from './paging
 import { type SaveRating, saveRating } from './save-rating.js'
 import { type SubmitRecord, submitRecord } from './submit-record.js'
 import { createTable } from './table.js'
+import { type CorruptReport, getTolerant, logCorrupt, sendTolerant } from './tolerant.js'
 
 /** An item of a rating-inputs scan: a profile, a rating without its basis, or a record. */
 export type ScannedItem =
@@ -43,10 +45,15 @@ export type ExportItem =
   | (CreditRecord & { entity: 'CreditRecord' })
 
 /** Where the store reads and writes. */
-export type StoreOptions = { documentClient: DynamoDBDocumentClient; tableName: string | (() => string) }
+export type StoreOptions = {
+  documentClient: DynamoDBDocumentClient
+  tableName: string | (() => string)
+  /** Where a corrupt item, skipped by a read, is reported (default: a JSON line on stderr). */
+  onCorrupt?: CorruptReport
+}
 
 /** Builds the repository over one table. */
-export function createStore({ documentClient, tableName }: StoreOptions) {
+export function createStore({ documentClient, tableName, onCorrupt = logCorrupt }: StoreOptions) {
   const table = createTable(documentClient, tableName)
   const agencyEntity = defineAgencyEntity(table)
   const recordEntity = defineRecordEntity(table)
@@ -55,8 +62,10 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
   const ratingEntity = defineRatingEntity(table)
   const ratings = ratingEntity.build(EntityRepository)
   const history = defineRatingHistoryEntity(table).build(EntityRepository)
-  const objections = defineObjectionEntity(table).build(EntityRepository)
-  const audit = defineAuditEntity(table).build(EntityRepository)
+  const objectionEntity = defineObjectionEntity(table)
+  const objections = objectionEntity.build(EntityRepository)
+  const auditEntity = defineAuditEntity(table)
+  const audit = auditEntity.build(EntityRepository)
   const officerKeys = defineOfficerKeyEntity(table).build(EntityRepository)
   const checkpoints = defineCheckpointEntity(table).build(EntityRepository)
   const nonces = defineNonceEntity(table).build(EntityRepository)
@@ -70,6 +79,23 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     ]),
   ] as ('uscc' | 'name')[]
   const all = { maxPages: Number.POSITIVE_INFINITY } as const
+  /** Every item of a partition's range, corrupt ones reported and skipped (tolerant.ts). */
+  const queryAll = async <E extends Entity>(
+    entity: E,
+    query: { partition: string; range: { beginsWith: string } },
+  ) => {
+    const command = table.build(QueryCommand).entities(entity).query(query).options(all)
+    const { Items = [] } = await sendTolerant(
+      documentClient,
+      command,
+      [entity],
+      { allPages: true },
+      onCorrupt,
+    )
+    return Items as FormattedItem<E>[]
+  }
+  const getOne = <T>(get: () => Promise<T | undefined>, pk: string, sk: string) =>
+    getTolerant(get, { pk, sk }, onCorrupt)
 
   return {
     /**
@@ -86,7 +112,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
         `inputs|${segment}/${segments}`,
         { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
         async (options) => {
-          const output = await table
+          const command = table
             .build(ScanCommand)
             .entities(agencyEntity, ratingEntity, recordEntity)
             .options({
@@ -99,7 +125,13 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
               attributes: SCAN_ATTRIBUTES,
               ...options,
             })
-            .send()
+          const output = await sendTolerant(
+            documentClient,
+            command,
+            [agencyEntity, ratingEntity, recordEntity],
+            { attributes: SCAN_ATTRIBUTES, showEntityAttr: true },
+            onCorrupt,
+          )
           return output as unknown as { Items?: ScannedItem[]; LastEvaluatedKey?: Record<string, unknown> }
         },
       )
@@ -114,11 +146,17 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
         `export|${segment}/${segments}`,
         { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
         async (options) => {
-          const output = await table
+          const command = table
             .build(ScanCommand)
             .entities(agencyEntity, ratingEntity, recordEntity)
             .options({ segment, totalSegments: segments, consistent: true, showEntityAttr: true, ...options })
-            .send()
+          const output = await sendTolerant(
+            documentClient,
+            command,
+            [agencyEntity, ratingEntity, recordEntity],
+            { showEntityAttr: true },
+            onCorrupt,
+          )
           return output as unknown as { Items?: ExportItem[]; LastEvaluatedKey?: Record<string, unknown> }
         },
       )
@@ -134,7 +172,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
         `directory|${segment}/${segments}`,
         { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
         async (options) => {
-          const output = await table
+          const command = table
             .build(ScanCommand)
             .entities(agencyEntity, ratingEntity)
             .options({
@@ -144,7 +182,13 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
               attributes: SCAN_ATTRIBUTES,
               ...options,
             })
-            .send()
+          const output = await sendTolerant(
+            documentClient,
+            command,
+            [agencyEntity, ratingEntity],
+            { attributes: SCAN_ATTRIBUTES, showEntityAttr: true },
+            onCorrupt,
+          )
           return output as unknown as { Items?: DirectoryItem[]; LastEvaluatedKey?: Record<string, unknown> }
         },
       )
@@ -188,7 +232,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
 
     /** The agency's profile, or undefined. */
     async getAgency(uscc: string) {
-      return (await agencies.get({ uscc })).Item
+      return getOne(async () => (await agencies.get({ uscc })).Item, agencyPartition(uscc), 'PROFILE')
     },
     /** Creates (version 1) or replaces the version before `agency.version`. */
     async putAgency(agency: AgencyInput): Promise<void> {
@@ -202,7 +246,11 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
 
     /** One credit record by its key, or undefined. */
     async getRecord(uscc: string, occurredOn: string, id: string) {
-      return (await records.get({ uscc, occurredOn, id })).Item
+      return getOne(
+        async () => (await records.get({ uscc, occurredOn, id })).Item,
+        agencyPartition(uscc),
+        `RECORD#${occurredOn}#${id}`,
+      )
     },
     /** Creates (version 1) or replaces the version before `record.version`. */
     async putRecord(record: CreditRecordInput): Promise<void> {
@@ -216,11 +264,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** All of an agency's records, oldest decision first. */
     async listRecords(uscc: string) {
-      const { Items = [] } = await records.query(
-        { partition: agencyPartition(uscc), range: { beginsWith: 'RECORD#' } },
-        all,
-      )
-      return Items
+      return queryAll(recordEntity, { partition: agencyPartition(uscc), range: { beginsWith: 'RECORD#' } })
     },
     /** Records awaiting a second officer, oldest first, within a GB/T 2260 prefix ('' for all). */
     async listPendingRecords(regionPrefix: string, page: PageRequest = {}) {
@@ -234,12 +278,18 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
      * partition: the profile, the current rating and the records (sort keys PROFILE … RECORD#~).
      */
     async loadForRating(uscc: string) {
-      const { Items = [] } = await table
+      const command = table
         .build(QueryCommand)
         .entities(agencyEntity, ratingEntity, recordEntity)
         .query({ partition: agencyPartition(uscc), range: { between: ['PROFILE', 'RECORD$'] } })
         .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY, showEntityAttr: true })
-        .send()
+      const { Items = [] } = (await sendTolerant(
+        documentClient,
+        command,
+        [agencyEntity, ratingEntity, recordEntity],
+        { showEntityAttr: true, allPages: true },
+        onCorrupt,
+      )) as Awaited<ReturnType<typeof command.send>>
       let agency: Agency | undefined
       let rating: StoredRating | undefined
       const found: CreditRecord[] = []
@@ -261,7 +311,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
 
     /** The cached current rating, or undefined. */
     async getRating(uscc: string) {
-      return (await ratings.get({ uscc })).Item
+      return getOne(async () => (await ratings.get({ uscc })).Item, agencyPartition(uscc), 'RATING')
     },
     /**
      * Saves a new current rating (with history and audit when given) in one transaction, only if the
@@ -298,7 +348,11 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
 
     /** One objection, or undefined. */
     async getObjection(uscc: string, id: string) {
-      return (await objections.get({ uscc, id })).Item
+      return getOne(
+        async () => (await objections.get({ uscc, id })).Item,
+        agencyPartition(uscc),
+        `OBJECTION#${id}`,
+      )
     },
     /** Creates (version 1) or replaces the version before `objection.version`. */
     async putObjection(objection: ObjectionInput): Promise<void> {
@@ -316,11 +370,10 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** All of an agency's objections. */
     async listObjections(uscc: string) {
-      const { Items = [] } = await objections.query(
-        { partition: agencyPartition(uscc), range: { beginsWith: 'OBJECTION#' } },
-        all,
-      )
-      return Items
+      return queryAll(objectionEntity, {
+        partition: agencyPartition(uscc),
+        range: { beginsWith: 'OBJECTION#' },
+      })
     },
     /** Open objections, oldest first, within a GB/T 2260 prefix. */
     async listOpenObjections(regionPrefix: string, page: PageRequest = {}) {
@@ -346,11 +399,7 @@ export function createStore({ documentClient, tableName }: StoreOptions) {
     },
     /** An agency's whole audit chain, oldest first. */
     async listAudit(uscc: string) {
-      const { Items = [] } = await audit.query(
-        { partition: agencyPartition(uscc), range: { beginsWith: 'AUDIT#' } },
-        all,
-      )
-      return Items
+      return queryAll(auditEntity, { partition: agencyPartition(uscc), range: { beginsWith: 'AUDIT#' } })
     },
 
     /** One registered officer key, or undefined. */

@@ -18,7 +18,7 @@ let officer: TestOfficer
 let uscc: string
 
 const SCRIPT = '<script>window.__pwned=1</script>'
-export const HOSTILE_STRINGS = [
+const HOSTILE_STRINGS = [
   SCRIPT,
   '"><svg onload=alert(1)>',
   "javascript:alert('x')",
@@ -35,7 +35,7 @@ export const HOSTILE_STRINGS = [
   'NaN',
   '９１４４０１０１ＭＡ５ＴＥＱＴ０４Ｈ', // full-width look-alike of a USCC
   '91440101MA5TEQT04Н', // Cyrillic Н at the end
-  '{{7*7}}${7*7}',
+  '{{7*7}}' + '${7*7}', // template injection, both syntaxes
   "' OR 1=1 --",
 ]
 
@@ -211,7 +211,7 @@ describe('hostile input', () => {
         id: '../../x',
         occurredOn: '2026-13-45',
         kind: 'penalty',
-        fineYuan: 1e309,
+        fineYuan: Number.MAX_VALUE * 10,
       }),
       JSON.stringify({ reason: { zh: SCRIPT, en: 'x'.repeat(5000) }, documentNo: 1, decidedOn: 'tomorrow' }),
       'x'.repeat(2_000_000),
