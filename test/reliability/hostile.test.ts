@@ -35,7 +35,7 @@ const HOSTILE_STRINGS = [
   'NaN',
   '９１４４０１０１ＭＡ５ＴＥＱＴ０４Ｈ', // full-width look-alike of a USCC
   '91440101MA5TEQT04Н', // Cyrillic Н at the end
-  '{{7*7}}' + '${7*7}', // template injection, both syntaxes
+  `{{7*7}}${'$'}{7*7}`, // template injection, both syntaxes
   "' OR 1=1 --",
 ]
 
