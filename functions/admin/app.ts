@@ -6,6 +6,7 @@
 import type { X509Certificate } from 'node:crypto'
 import { Hono } from 'hono'
 import type { ObjectionPolicy } from '../../shared/objections/policy.js'
+import { isTransient } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import { type AdminEnv, requireSignature } from './auth.js'
 import { importRoutes } from './imports.js'
@@ -44,6 +45,16 @@ export function createAdminApp(deps: AdminDeps) {
   officerRoutes(app, deps.store, deps.now, deps.rootCa)
   objectionAdminRoutes(app, deps.store, deps.now, deps.objectionPolicy)
   app.onError((error, c) => {
+    if (isTransient(error)) {
+      c.header('Retry-After', '2')
+      return c.json(
+        {
+          error: 'unavailable',
+          message: 'The registry is busy; nothing was changed. Send the request again, signed anew',
+        },
+        503,
+      )
+    }
     console.error(JSON.stringify({ level: 'ERROR', service: 'admin', message: error.message }))
     return c.json(
       { error: 'internal', message: 'Something went wrong on our side; nothing was changed' },

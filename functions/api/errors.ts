@@ -5,7 +5,12 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { InvalidUsccError } from '../../shared/identity/uscc.js'
-import { AlreadyExistsError, InvalidCursorError, VersionConflictError } from '../../shared/store/errors.js'
+import {
+  AlreadyExistsError,
+  InvalidCursorError,
+  isTransient,
+  VersionConflictError,
+} from '../../shared/store/errors.js'
 import { jsonLog, type Log } from '../log.js'
 
 /** The body of every error answer. */
@@ -29,13 +34,25 @@ function known(error: unknown): HttpError | undefined {
   if (error instanceof InvalidCursorError) return new HttpError(400, 'invalid_cursor', error.message)
   if (error instanceof AlreadyExistsError) return new HttpError(409, 'already_exists', error.message)
   if (error instanceof VersionConflictError) return new HttpError(409, 'version_conflict', error.message)
+  if (isTransient(error))
+    return new HttpError(
+      503,
+      'unavailable',
+      'The registry is busy right now; nothing is wrong with your request. Try again in a few seconds / 系统繁忙，请稍后重试',
+    )
   return undefined
 }
 
 /** Hono onError handler. */
 export function onError(error: Error, c: Context, log: Log = jsonLog('api')): Response {
   const answer = known(error)
-  if (answer) return c.json<ErrorBody>({ error: answer.code, message: answer.message }, answer.status)
+  if (answer) {
+    if (answer.status === 503) {
+      c.header('Retry-After', '2')
+      c.header('Cache-Control', 'no-store')
+    }
+    return c.json<ErrorBody>({ error: answer.code, message: answer.message }, answer.status)
+  }
   log('error', 'unhandled', {
     name: error.name,
     error: error.message,

@@ -39,3 +39,27 @@ export class RevokedKeyError extends Error {
 export class KeyClaimedError extends Error {
   override name = 'KeyClaimedError'
 }
+
+const TRANSIENT = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'LimitExceededException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TransactionInProgressException',
+])
+
+/** DynamoDB was busy, slow or unreachable: the request may succeed if sent again shortly. */
+export function isTransient(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; $retryable?: unknown } | null
+  if (!e || typeof e !== 'object') return false
+  return (
+    TRANSIENT.has(e.name ?? '') ||
+    e.$retryable !== undefined ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code ?? '')
+  )
+}
