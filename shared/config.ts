@@ -49,6 +49,11 @@ export const ENV = {
       "JSON of the site assets' hashed paths (served from the site bucket); with it the function serves pages",
     default: '',
   },
+  rateLimit: {
+    name: 'RATE_LIMIT',
+    description: 'Local runner: requests per second per client address (0: no limit, e.g. for npm run loadtest); in AWS, WAF limits rates',
+    default: '50',
+  },
   port: { name: 'PORT', description: 'Local runner: port of the HTTP server on 127.0.0.1', default: '3000' },
   dataDir: {
     name: 'CHENGXIN_DATA_DIR',

@@ -39,6 +39,8 @@ export type ApiDeps = {
   objections?: ObjectionStore
   /** How objections are answered (default: DEFAULT_OBJECTION_POLICY). */
   objectionPolicy?: ObjectionPolicy
+  /** Called with a listener to run whenever ratings change (local runner): hot caches are dropped. */
+  onChange?: (listener: () => void) => void
   /** Where the open data is published; with it the app serves /v1/open-data and the files. */
   openData?: BlobStore
 }
@@ -77,6 +79,12 @@ const ATTESTATION_TTL_MS = 3_600_000
 export function createContext(deps: ApiDeps): ApiContext {
   const hotMs = deps.hotCacheMs ?? 2_000
   const reads = hotCache<{ agency: Agency | undefined; rating: StoredRating | undefined }>(hotMs)
+  const bodies = hotCache<string>(hotMs, 1_000)
+  // A new rating shows at once where the runner says so; elsewhere within the hot cache's time.
+  deps.onChange?.(() => {
+    reads.clear()
+    bodies.clear()
+  })
   return {
     deps,
     staleAfterDays: deps.staleAfterDays ?? 400,
@@ -96,7 +104,7 @@ export function createContext(deps: ApiDeps): ApiContext {
       return undefined
     },
     attestations: hotCache<string>(ATTESTATION_TTL_MS),
-    bodies: hotCache<string>(hotMs, 1_000),
+    bodies,
     links: (uscc) => ({
       self: `/v1/agencies/${uscc}`,
       history: `/v1/agencies/${uscc}/history`,

@@ -18,6 +18,8 @@ export function refreshingIndex(
   load: () => Promise<SearchEntry[]>,
   maxAgeMs: number,
   now: () => number = Date.now,
+  /** However often it is invalidated, the index is rebuilt at most this often (a full scan). */
+  minReloadMs = 5_000,
 ): SearchIndex {
   let current: { entries: readonly SearchEntry[]; at: number } | undefined
   let loading: Promise<readonly SearchEntry[]> | undefined
@@ -37,7 +39,8 @@ export function refreshingIndex(
   return {
     async entries() {
       if (!current) return reload()
-      if (dirty || now() - current.at > maxAgeMs) void reload().catch(() => {})
+      const age = now() - current.at
+      if ((dirty && age >= minReloadMs) || age > maxAgeMs) void reload().catch(() => {})
       return current.entries
     },
     loadedAt: () => (current ? new Date(current.at).toISOString() : undefined),

@@ -17,8 +17,6 @@ import { localSigner } from '../../shared/signing/local-signer.js'
 import type { Store } from '../../shared/store/store.js'
 import { buildSite } from '../../site/build.js'
 
-/** Requests per second per client, and the burst allowed. */
-const RATE_LIMIT = { perSecond: 50, burst: 200 }
 /** The index is also reloaded after every change the rating pipeline writes. */
 const INDEX_MAX_AGE_MS = 60_000
 
@@ -40,6 +38,7 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
       (...args: unknown[]) =>
         (ready() as unknown as Record<string | symbol, (...a: unknown[]) => unknown>)[name]?.(...args),
   })
+  const listeners: (() => void)[] = []
   const deps: ApiDeps = {
     ping: async () => {
       await ready().ping()
@@ -60,14 +59,8 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
     objectionPolicy: objectionPolicy(process.env[ENV.objectionAnswerDays.name]),
     methodology: DEFAULT_METHODOLOGY,
     log: jsonLog('api', 'warn'),
-    rateLimit: {
-      ...RATE_LIMIT,
-      clientKey: (c) => {
-        const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-          ?.incoming
-        return incoming?.socket?.remoteAddress ?? 'local'
-      },
-    },
+    ...rateLimitOption(),
+    onChange: (listener) => listeners.push(listener),
   }
   return {
     deps,
@@ -78,6 +71,28 @@ export async function localApiDeps(dataDir: string, openDataDir: string) {
       search.invalidate()
     },
     /** Something was re-rated: the search index reloads. */
-    changed: () => search.invalidate(),
+    changed: () => {
+      search.invalidate()
+      for (const listener of listeners) listener()
+    },
+  }
+}
+
+/** Requests per second per client address (RATE_LIMIT, default 50; 0 turns it off), burst 4 s' worth. */
+function rateLimitOption(): Pick<ApiDeps, 'rateLimit'> {
+  const perSecond = Number(process.env[ENV.rateLimit.name] || ENV.rateLimit.default)
+  if (!Number.isFinite(perSecond) || perSecond < 0)
+    throw new Error(`${ENV.rateLimit.name} must be a number of requests per second (0: no limit)`)
+  if (perSecond === 0) return {}
+  return {
+    rateLimit: {
+      perSecond,
+      burst: perSecond * 4,
+      clientKey: (c) => {
+        const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+          ?.incoming
+        return incoming?.socket?.remoteAddress ?? 'local'
+      },
+    },
   }
 }

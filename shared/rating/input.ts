@@ -146,3 +146,20 @@ function checkRecord(
   if (typeof r.title?.zh !== 'string' || typeof r.title?.en !== 'string')
     fail(`${at}.title`, '缺少记录标题', 'Record title missing')
 }
+
+/**
+ * Why the engine could not rate this one record (a path inside it and the reason), or undefined:
+ * the same rules as for whole inputs, for officers' submissions to be refused before they are
+ * stored rather than fail the rating later.
+ */
+export function recordProblem(r: RatingRecord): { path: string; message: string } | undefined {
+  try {
+    checkRecord(r, 'record', new Set(), (path, _zh, en) => {
+      throw new RatingInputError({ code: 'invalid_input', path, message: { zh: _zh, en } })
+    })
+    return undefined
+  } catch (error) {
+    if (!(error instanceof RatingInputError)) throw error
+    return { path: error.problem.path.replace(/^record\.?/, ''), message: error.problem.message.en }
+  }
+}

@@ -140,6 +140,7 @@ describe('hostile signatures and late revocations', () => {
       occurredOn: '2026-11-20',
       kind: 'complaint',
       outcome: 'upheld',
+      severity: 'minor',
       title: { zh: '投诉属实', en: 'Complaint upheld' },
       authority: '广州市人社局',
       source: { name: '12333' },

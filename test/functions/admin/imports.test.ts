@@ -36,6 +36,7 @@ const row = (day: number, uscc = USCC_A) => {
     occurredOn: `2026-11-${String(day).padStart(2, '0')}`,
     kind: 'complaint' as const,
     outcome: 'upheld' as const,
+    severity: 'minor' as const,
     title: { zh: `投诉属实 ${day}`, en: `Complaint upheld ${day}` },
     authority: '广州市人力资源和社会保障局',
     source: { name: '12333' },

@@ -88,6 +88,7 @@ describe('import files', () => {
       occurredOn: '2026-11-02',
       kind: 'complaint',
       outcome: 'upheld',
+      severity: 'minor',
       title: { zh: '投诉属实', en: 'Complaint upheld' },
       authority: '广州市人社局',
       source: { name: '12333' },
@@ -147,5 +148,20 @@ describe('import files', () => {
       ),
       { numRuns: 300 },
     )
+  })
+
+  it('refuses a row the rating engine could not rate, with the engine’s reason', () => {
+    const parsed = parseRecordsFile(
+      [
+        HEADER,
+        row({ severity: '' }),
+        row({ kind: 'honour', outcome: 'national', severity: 'minor', violation: '', fineYuan: '' }),
+      ].join('\n'),
+      'csv',
+    )
+    expect(parsed.problems).toEqual([
+      { line: 2, message: 'severity: A negative record needs a severity' },
+      { line: 3, message: 'severity: Only negative records have a severity' },
+    ])
   })
 })

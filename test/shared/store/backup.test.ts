@@ -38,6 +38,7 @@ beforeAll(async () => {
     occurredOn: '2026-11-20',
     kind: 'complaint',
     outcome: 'upheld',
+    severity: 'minor',
     title: { zh: '投诉属实', en: 'Complaint upheld' },
     authority: '人社局',
     source: { name: '12333' },
