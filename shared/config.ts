@@ -51,7 +51,8 @@ export const ENV = {
   },
   rateLimit: {
     name: 'RATE_LIMIT',
-    description: 'Local runner: requests per second per client address (0: no limit, e.g. for npm run loadtest); in AWS, WAF limits rates',
+    description:
+      'Local runner: requests per second per client address (0: no limit, e.g. for npm run loadtest); in AWS, WAF limits rates',
     default: '50',
   },
   port: { name: 'PORT', description: 'Local runner: port of the HTTP server on 127.0.0.1', default: '3000' },

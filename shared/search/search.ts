@@ -25,34 +25,67 @@ export function normaliseQuery(q: string): string {
     .replace(/[\s·・.,，。'"“”‘’()（）\-_/]+/g, '')
 }
 
-function nameScore(name: string, q: string): number {
-  const n = name.normalize('NFKC').toLowerCase()
+/**
+ * What a query is compared with, worked out once per entry (normalised names, pinyin readings split
+ * into syllables) and kept while the entry lives: a search over 20,000 entries then does string
+ * comparisons only, instead of normalising and splitting every name again for every query.
+ */
+type Prepared = {
+  name: string
+  aliases: string[]
+  licences: string[]
+  pinyin: { joined: string; starts: number[] }[]
+  initials: string[]
+}
+const preparedOf = new WeakMap<SearchEntry, Prepared>()
+
+function prepare(entry: SearchEntry): Prepared {
+  let p = preparedOf.get(entry)
+  if (p) return p
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase()
+  p = {
+    name: fold(entry.name),
+    aliases: entry.aliases.map(fold),
+    licences: entry.licenceNumbers.map(normaliseQuery),
+    pinyin: entry.pinyin
+      .split('|')
+      .map((reading) => {
+        const syllables = reading.split(' ')
+        const starts: number[] = []
+        let at = 0
+        for (const syllable of syllables) {
+          starts.push(at)
+          at += syllable.length
+        }
+        return { joined: syllables.join(''), starts }
+      })
+      .filter((r) => r.joined !== ''),
+    initials: entry.initials.split('|').filter((r) => r !== ''),
+  }
+  preparedOf.set(entry, p)
+  return p
+}
+
+function nameScore(n: string, q: string): number {
   if (n === q) return 100
   if (n.startsWith(q)) return 80
   return n.includes(q) ? 60 : 0
 }
 
 /** Pinyin matches from the first syllable (prefix) or from any later one; never from inside a syllable. */
-function pinyinScore(readings: string, q: string): number {
+function pinyinScore(readings: Prepared['pinyin'], q: string): number {
   let best = 0
-  for (const reading of readings.split('|')) {
-    const syllables = reading.split(' ')
-    const joined = syllables.join('')
-    if (!joined) continue
+  for (const { joined, starts } of readings) {
     if (joined.startsWith(q)) return 40
-    for (let i = 1, at = syllables[0]?.length ?? 0; i < syllables.length && !best; i++) {
-      if (joined.startsWith(q, at)) best = 30
-      at += syllables[i]?.length ?? 0
-    }
+    for (let i = 1; i < starts.length && !best; i++) if (joined.startsWith(q, starts[i])) best = 30
   }
   return best
 }
 
 /** Initials match as a prefix or anywhere (each letter is a syllable). */
-function initialsScore(readings: string, q: string): number {
+function initialsScore(readings: readonly string[], q: string): number {
   let best = 0
-  for (const reading of readings.split('|')) {
-    if (!reading) continue
+  for (const reading of readings) {
     if (reading.startsWith(q)) return 35
     if (reading.includes(q)) best = 25
   }
@@ -65,15 +98,15 @@ export function match(entry: SearchEntry, q: string): Omit<SearchHit, 'entry'> |
   const code = q.toUpperCase()
   if (code.length === 18 && entry.uscc === code) return { score: 200, matched: 'uscc' }
   if (code.length >= 6 && entry.uscc.startsWith(code)) return { score: 150, matched: 'uscc' }
-  if (q.length >= 4 && entry.licenceNumbers.some((n) => normaliseQuery(n).includes(q)))
-    return { score: 90, matched: 'licence' }
-  const byName = nameScore(entry.name, q)
+  const p = prepare(entry)
+  if (q.length >= 4 && p.licences.some((n) => n.includes(q))) return { score: 90, matched: 'licence' }
+  const byName = nameScore(p.name, q)
   if (byName) return { score: byName, matched: 'name' }
-  if (entry.aliases.some((a) => nameScore(a, q) > 0)) return { score: 50, matched: 'alias' }
+  if (p.aliases.some((a) => nameScore(a, q) > 0)) return { score: 50, matched: 'alias' }
   if (!HAN.test(q) && LATIN.test(q)) {
-    const byPinyin = pinyinScore(entry.pinyin, q)
+    const byPinyin = pinyinScore(p.pinyin, q)
     if (byPinyin) return { score: byPinyin, matched: 'pinyin' }
-    const byInitials = q.length >= 2 ? initialsScore(entry.initials, q) : 0
+    const byInitials = q.length >= 2 ? initialsScore(p.initials, q) : 0
     if (byInitials) return { score: byInitials, matched: 'initials' }
   }
   return undefined
