@@ -31,6 +31,12 @@ export type StartOptions = {
   port?: number
   /** How long to wait for the first answer. */
   readyTimeoutMs?: number
+  /**
+   * 'quick' (tests, one-off tools): the JVM starts ~0.2 s sooner with the C1 compiler only and the
+   * serial collector. 'server' (`npm start`, which runs for hours under load): the full JIT and G1,
+   * which keep latency tails short once warm.
+   */
+  jvm?: 'quick' | 'server'
 }
 
 /** Java is missing or too old; the message names the fix. */
@@ -109,8 +115,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
   const java = [
     'java',
-    '-XX:TieredStopAtLevel=1',
-    '-XX:+UseSerialGC',
+    ...(options.jvm === 'server' ? ['-XX:+UseG1GC'] : ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']),
     `-Djava.library.path=${join(folder, 'DynamoDBLocal_lib')}`,
     '-jar',
     join(folder, 'DynamoDBLocal.jar'),

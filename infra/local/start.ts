@@ -93,9 +93,10 @@ async function main(): Promise<void> {
   if (port === undefined) return
 
   console.log('Starting DynamoDB Local 启动内置数据库…')
-  db = await startDynamoDbLocal(args.inMemory ? {} : { dataDir: resolve(dataDir, 'dynamodb') }).catch(
-    (error: Error) => shutdown(1, error.message).then(() => undefined),
-  )
+  db = await startDynamoDbLocal({
+    jvm: 'server',
+    ...(args.inMemory ? {} : { dataDir: resolve(dataDir, 'dynamodb') }),
+  }).catch((error: Error) => shutdown(1, error.message).then(() => undefined))
   if (!db) return
   void db.exited.then((code) =>
     shutdown(1, `DynamoDB Local stopped unexpectedly (exit code ${code}); stopping Chengxin.`),
