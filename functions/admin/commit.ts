@@ -109,3 +109,27 @@ export async function commitAudited(
   }
   return { status: 409, error: 'busy', message: 'The agency is being changed by others; try again' }
 }
+
+/**
+ * One signed request that makes several changes (an import's rows, an officer's keys): the request's
+ * own nonce is spent first, so a replay of the whole request is refused before any change; each part
+ * then spends a nonce of its own derived from it (`partOf`).
+ */
+export async function spendRequestNonce(
+  store: Pick<Store, 'spendNonce'>,
+  officer: Officer,
+  at: Date,
+): Promise<Refusal | undefined> {
+  try {
+    await store.spendNonce(spentNonce(officer, at))
+    return undefined
+  } catch (error) {
+    if (error instanceof ReplayError) return REPLAYED
+    throw error
+  }
+}
+
+/** The officer as signer of part `index` of a request that makes several changes. */
+export function partOf(officer: Officer, index: number): Officer {
+  return { ...officer, claims: { ...officer.claims, nonce: `${officer.claims.nonce}.${index}` } }
+}

@@ -11,11 +11,10 @@ import type { Hono } from 'hono'
 import * as z from 'zod/mini'
 import { RecordSubmission } from '../../shared/agency/record-submission.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
-import { ReplayError } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import '../../shared/validation.js'
-import type { AdminEnv, Officer } from './auth.js'
-import { REPLAYED, spentNonce } from './commit.js'
+import type { AdminEnv } from './auth.js'
+import { partOf, spendRequestNonce } from './commit.js'
 import { checkSubmission, type RecordStore, sameSubmission, writeSubmission } from './records.js'
 import { readJson } from './schemas.js'
 
@@ -77,25 +76,13 @@ export function importRoutes(
     if (dryRun) return c.json({ dryRun: true, valid: records.length, alreadyPresent: present.size })
 
     const at = now()
-    // The request's own nonce first: a replay of this signed batch is refused before any row.
-    try {
-      await store.spendNonce(spentNonce(officer, at))
-    } catch (error) {
-      if (error instanceof ReplayError)
-        return c.json({ error: REPLAYED.error, message: REPLAYED.message }, 401)
-      throw error
-    }
+    // A replay of this signed batch is refused before any row; each row spends its own nonce.
+    const replayed = await spendRequestNonce(store, officer, at)
+    if (replayed) return c.json({ error: replayed.error, message: replayed.message }, replayed.status)
     let imported = 0
     for (const [index, r] of records.entries()) {
       if (present.has(index)) continue
-      // Each row spends its own nonce derived from the request's: a replay of the batch writes nothing.
-      const written = await writeSubmission(
-        store,
-        rowOfficer(officer, index),
-        at,
-        r,
-        agencies[index] as Agency,
-      )
+      const written = await writeSubmission(store, partOf(officer, index), at, r, agencies[index] as Agency)
       if ('created' in written) imported++
       else if ('duplicate' in written) present.add(index)
       else
@@ -110,8 +97,4 @@ export function importRoutes(
     }
     return c.json({ imported, alreadyPresent: present.size }, imported > 0 ? 201 : 200)
   })
-}
-
-function rowOfficer(officer: Officer, index: number): Officer {
-  return { ...officer, claims: { ...officer.claims, nonce: `${officer.claims.nonce}.${index}` } }
 }

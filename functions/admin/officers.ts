@@ -8,21 +8,20 @@ import type { X509Certificate } from 'node:crypto'
 import type { Hono } from 'hono'
 import { calculateJwkThumbprint, importJWK, type JWK } from 'jose'
 import * as z from 'zod/mini'
-import { OFFICER_ROLES } from '../../shared/agency/vocabulary.js'
+import { OFFICER_ID, OFFICER_ROLES } from '../../shared/agency/vocabulary.js'
 import { REGISTRY_CHAIN } from '../../shared/audit/chain.js'
 import { checkCertificateChain } from '../../shared/auth/certificate.js'
+import type { OfficerKey } from '../../shared/store/entities/officer.js'
 import type { Store } from '../../shared/store/store.js'
 import '../../shared/validation.js'
-import type { AdminEnv } from './auth.js'
-import { commitAudited } from './commit.js'
+import type { AdminEnv, Officer } from './auth.js'
+import { commitAudited, partOf, spendRequestNonce } from './commit.js'
 import { readJson } from './schemas.js'
 
 export type OfficerStore = Pick<
   Store,
-  'changeOfficerKey' | 'getOfficerKey' | 'lastAuditConsistent' | 'listOfficerKeys'
+  'spendNonce' | 'changeOfficerKey' | 'getOfficerKey' | 'lastAuditConsistent' | 'listOfficerKeys'
 >
-
-const OFFICER_ID = /^[a-z0-9][a-z0-9-]{1,40}$/
 
 export const NewOfficerKey = z.strictObject({
   officerId: z.string().check(z.regex(OFFICER_ID, 'lower-case letters, digits and dashes')),
@@ -41,6 +40,24 @@ export function officerRoutes(
   now: () => Date,
   rootCa: X509Certificate | undefined,
 ) {
+  /** Revokes one key, audited in the registry chain with the admin's signature. */
+  const revoke = (admin: Officer, key: OfficerKey, at: Date) =>
+    commitAudited(
+      store,
+      admin,
+      at,
+      REGISTRY_CHAIN,
+      { action: 'officer.key_revoked', subject: `OFFICER#${key.officerId}#${key.kid}`, detail: {} },
+      (nonce, audit) =>
+        store.changeOfficerKey({
+          key: { ...key, status: 'revoked', revokedAt: at.toISOString() },
+          expects: 'active',
+          signer: signerOf(admin),
+          nonce,
+          audit,
+        }),
+    )
+
   app.post('/v1/admin/officers', async (c) => {
     const admin = c.get('officer')
     const body = await readJson(c, NewOfficerKey)
@@ -127,22 +144,7 @@ export function officerRoutes(
     if (!key.regionScope.startsWith(admin.regionScope))
       return c.json({ error: 'out_of_region', message: 'The officer acts outside your region' }, 403)
     if (key.status === 'revoked') return c.json({ officerId, kid, status: 'revoked' })
-    const at = now()
-    const result = await commitAudited(
-      store,
-      admin,
-      at,
-      REGISTRY_CHAIN,
-      { action: 'officer.key_revoked', subject: `OFFICER#${officerId}#${kid}`, detail: {} },
-      (nonce, audit) =>
-        store.changeOfficerKey({
-          key: { ...key, status: 'revoked', revokedAt: at.toISOString() },
-          expects: 'active',
-          signer: signerOf(admin),
-          nonce,
-          audit,
-        }),
-    )
+    const result = await revoke(admin, key, now())
     if (result !== 'done' && result !== 'conflict' && result !== 'exists')
       return c.json({ error: result.error, message: result.message }, result.status)
     return c.json({ officerId, kid, status: 'revoked' })
@@ -163,25 +165,12 @@ export function officerRoutes(
     if (keys.some((k) => !k.regionScope.startsWith(admin.regionScope)))
       return c.json({ error: 'out_of_region', message: 'The officer acts outside your region' }, 403)
     const at = now()
+    // A replay of this request is refused before any key; each key spends its own nonce.
+    const replayed = await spendRequestNonce(store, admin, at)
+    if (replayed) return c.json({ error: replayed.error, message: replayed.message }, replayed.status)
     const revoked: string[] = []
     for (const [i, key] of keys.entries()) {
-      // Each key spends its own nonce derived from the request's: a replay revokes nothing more.
-      const signer = { ...admin, claims: { ...admin.claims, nonce: `${admin.claims.nonce}.${i}` } }
-      const result = await commitAudited(
-        store,
-        signer,
-        at,
-        REGISTRY_CHAIN,
-        { action: 'officer.key_revoked', subject: `OFFICER#${officerId}#${key.kid}`, detail: {} },
-        (nonce, audit) =>
-          store.changeOfficerKey({
-            key: { ...key, status: 'revoked', revokedAt: at.toISOString() },
-            expects: 'active',
-            signer: signerOf(admin),
-            nonce,
-            audit,
-          }),
-      )
+      const result = await revoke(partOf(admin, i), key, at)
       if (result === 'done' || result === 'conflict') revoked.push(key.kid)
       else if (result !== 'exists')
         return c.json({ error: result.error, message: result.message, revoked }, result.status)

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { OFFICER_ID } from '../../shared/agency/vocabulary.js'
 import { nextAuditEvent, REGISTRY_CHAIN } from '../../shared/audit/chain.js'
 import { requireUscc } from '../../shared/identity/uscc.js'
 import { ensureTable } from '../../shared/store/ensure-table.js'
@@ -12,7 +13,7 @@ import { withLocalDatabase } from '../local/local-database.js'
 import { readRunning } from '../local/local-state.js'
 import { type Answer, adminClient } from './client.js'
 import { importFile } from './import-file.js'
-import { keygen, OFFICER_ID, officerKeyFile, publicOf, readOfficerKey, readPublicJwk } from './keys.js'
+import { keygen, officerKeyFile, publicOf, readOfficerKey, readPublicJwk } from './keys.js'
 
 export const USAGE = `Usage: npm run -s admin -- <command> [options]
 

@@ -10,8 +10,6 @@ import type { OfficerKeyPair } from '../../shared/auth/sign-request.js'
 export const officerKeyFile = (dataDir: string, officerId: string) =>
   join(dataDir, 'officers', `${officerId}.key.json`)
 
-export const OFFICER_ID = /^[a-z0-9][a-z0-9-]{1,40}$/
-
 /** Makes and saves a key pair; refuses to overwrite one (a lost private key cannot be recovered). */
 export async function keygen(
   dataDir: string,

@@ -203,4 +203,7 @@ export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number]
 
 /** What an officer may do: submit (maker), approve (checker), manage keys (admin). */
 export const OFFICER_ROLES = ['maker', 'checker', 'admin'] as const
+
+/** An officer's id: lower-case letters, digits and dashes, 2 to 41 characters. */
+export const OFFICER_ID = /^[a-z0-9][a-z0-9-]{1,40}$/
 export type OfficerRole = (typeof OFFICER_ROLES)[number]

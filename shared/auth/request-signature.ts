@@ -7,6 +7,7 @@
  * it in the same transaction as the change it authorises (a rejected request writes nothing).
  */
 import { compactVerify, type JWK } from 'jose'
+import { OFFICER_ID } from '../agency/vocabulary.js'
 import { canonicalJson, sha256 } from '../canonical/json.js'
 
 export const ADMIN_JWS_TYPE = 'chengxin-admin+jws'
@@ -89,7 +90,7 @@ export async function verifyRequest(
     typeof header.officer !== 'string' ||
     // A JWK thumbprint (RFC 7638, SHA-256) and an officer id: checked before any read.
     !/^[A-Za-z0-9_-]{43}$/.test(header.kid) ||
-    !/^[a-z0-9][a-z0-9-]{1,40}$/.test(header.officer)
+    !OFFICER_ID.test(header.officer)
   )
     return reject(
       'malformed_signature',
