@@ -10,7 +10,8 @@
  *   rating event names, so cutting the newest events off the end does not go unnoticed either.
  */
 import { compactVerify, type JWK } from 'jose'
-import { type ChainedEvent, REGISTRY_CHAIN, verifyChain } from '../../shared/audit/chain.js'
+import { asChainedEvent, type ChainedEvent, REGISTRY_CHAIN, verifyChain } from '../../shared/audit/chain.js'
+import { recordSubject, unrecordedChanges } from '../../shared/audit/cross-check.js'
 import type { Store } from '../../shared/store/store.js'
 
 export type ChainReport = {
@@ -25,22 +26,28 @@ export type ChainReport = {
 type VerifyStore = Pick<Store, 'listAudit' | 'listRecords' | 'getOfficerKey' | 'getRating' | 'listObjections'>
 
 export async function verifyAuditChain(store: VerifyStore, uscc: string): Promise<ChainReport> {
-  const events = (await store.listAudit(uscc)) as unknown as ChainedEvent[]
-  const broken = verifyChain(
-    events.map(({ uscc: u, at, actor, action, subject, detail, seq, prevHash, hash }) => ({
-      uscc: u,
-      at,
-      actor,
-      action,
-      subject,
-      detail,
-      seq,
-      prevHash,
-      hash,
-    })),
-  )
+  const events = (await store.listAudit(uscc)).map((e) => asChainedEvent(e, e.uscc))
+  const broken = verifyChain(events)
   const problems = [...(await signatureProblems(store, events))]
-  if (uscc !== REGISTRY_CHAIN) problems.push(...(await missingEvents(store, uscc, events)))
+  if (uscc !== REGISTRY_CHAIN) {
+    const [records, objections, rating] = await Promise.all([
+      store.listRecords(uscc),
+      store.listObjections(uscc),
+      store.getRating(uscc),
+    ])
+    const witnesses = {
+      records: records.map((r) => ({
+        id: r.id,
+        subject: recordSubject(r.occurredOn, r.id),
+        status: r.status,
+        signed: Boolean(r.submitted?.signature),
+        decided: Boolean(r.reviewed),
+      })),
+      objections,
+      rating,
+    }
+    problems.push(...unrecordedChanges(witnesses, events))
+  }
   return {
     uscc,
     length: events.length,
@@ -78,36 +85,5 @@ async function signatureProblems(store: VerifyStore, events: ChainedEvent[]): Pr
       problems.push(`event ${event.seq}: the signature does not verify with ${id}`)
     }
   }
-  return problems
-}
-
-async function missingEvents(store: VerifyStore, uscc: string, events: ChainedEvent[]): Promise<string[]> {
-  const bySubject = new Map<string, Set<string>>()
-  for (const e of events) bySubject.set(e.subject, (bySubject.get(e.subject) ?? new Set()).add(e.action))
-  const problems: string[] = []
-  for (const record of await store.listRecords(uscc)) {
-    // Records imported as demo data or from the register's first load carry no officer's hand.
-    if (!record.submitted?.signature) continue
-    const actions = bySubject.get(`RECORD#${record.occurredOn}#${record.id}`) ?? new Set()
-    if (!actions.has('record.submitted'))
-      problems.push(`record ${record.id}: its submission is not in the chain`)
-    if (record.reviewed && !actions.has('record.approved') && !actions.has('record.rejected'))
-      problems.push(`record ${record.id}: its ${record.status} decision is not in the chain`)
-  }
-  const decisions: Record<string, string[]> = {
-    under_review: ['objection.accepted'],
-    upheld: ['objection.accepted', 'objection.upheld'],
-    dismissed: ['objection.accepted', 'objection.dismissed'],
-  }
-  for (const objection of await store.listObjections(uscc)) {
-    const actions = bySubject.get(`OBJECTION#${objection.id}`) ?? new Set()
-    for (const action of decisions[objection.status] ?? [])
-      if (!actions.has(action)) problems.push(`objection ${objection.id}: ${action} is not in the chain`)
-  }
-  const rating = await store.getRating(uscc)
-  const lastChange = events.findLast((e) => e.action === 'rating.changed')
-  const to = (lastChange?.detail as { to?: { grade: string; score: number | null } } | undefined)?.to
-  if (rating && (!to || to.grade !== rating.grade || to.score !== (rating.score ?? null)))
-    problems.push(`rating: the current grade ${rating.grade} is not the one the chain last recorded`)
   return problems
 }

@@ -6,6 +6,7 @@
 import type { Hono } from 'hono'
 import * as z from 'zod/mini'
 import { RecordSubmission } from '../../shared/agency/record-submission.js'
+import { recordSubject } from '../../shared/audit/cross-check.js'
 import { sameItem } from '../../shared/store/conditional.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
 import type { CreditRecord, CreditRecordInput } from '../../shared/store/entities/record.js'
@@ -73,7 +74,7 @@ export async function writeSubmission(
   const result = await commitChange(store, officer, at, {
     record,
     action: 'record.submitted',
-    subject: `RECORD#${r.occurredOn}#${r.id}`,
+    subject: recordSubject(r.occurredOn, r.id),
     detail: { kind: r.kind },
   })
   if (result === 'done') return { created: record }
@@ -149,7 +150,7 @@ export function reviewRoutes(app: Hono<AdminEnv>, store: RecordStore, now: () =>
       record: decided,
       replaces: record.version,
       action: decision === 'approve' ? 'record.approved' : 'record.rejected',
-      subject: `RECORD#${occurredOn}#${id}`,
+      subject: recordSubject(occurredOn, id),
       detail: reason ? { reason } : {},
     })
     if (result === 'done')

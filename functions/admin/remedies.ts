@@ -7,6 +7,7 @@
  */
 import type { Hono } from 'hono'
 import * as z from 'zod/mini'
+import { recordSubject } from '../../shared/audit/cross-check.js'
 import type { Store } from '../../shared/store/store.js'
 import '../../shared/validation.js'
 import type { AdminEnv } from './auth.js'
@@ -104,7 +105,7 @@ export function remedyRoutes(app: Hono<AdminEnv>, store: RemedyStore, now: () =>
       record: changed,
       replaces: record.version,
       action: action === 'repair' ? 'record.repaired' : 'record.withdrawn',
-      subject: `RECORD#${occurredOn}#${id}`,
+      subject: recordSubject(occurredOn, id),
       detail: { ...(documentNo ? { documentNo, decidedOn } : {}), ...(reason ? { reason } : {}) },
     })
     if (result === 'done') return c.json({ record: { uscc, occurredOn, id, status: changed.status } }, 200)

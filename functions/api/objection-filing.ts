@@ -5,6 +5,7 @@
  */
 
 import * as z from 'zod/mini'
+import { isInForce } from '../../shared/agency/vocabulary.js'
 import { nextAuditEvent } from '../../shared/audit/chain.js'
 import { hashOf, sha256 } from '../../shared/canonical/json.js'
 import { isUscc } from '../../shared/identity/uscc.js'
@@ -83,7 +84,7 @@ export async function fileObjection(
       message: `No agency with USCC ${uscc} is on the register / 未找到该机构`,
     }
   const record = (await store.listRecords(uscc)).find((r) => r.id === recordId)
-  if (!record || (record.status !== 'effective' && record.status !== 'under_objection'))
+  if (!record || !isInForce(record.status))
     return {
       ok: false,
       status: 404,

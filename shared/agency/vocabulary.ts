@@ -173,6 +173,9 @@ export const RECORD_STATUSES = [
 ] as const
 export type RecordStatus = (typeof RECORD_STATUSES)[number]
 
+/** A record in force: it counts towards the grade and is shown (one under objection still is). */
+export const isInForce = (status: string): boolean => status === 'effective' || status === 'under_objection'
+
 /** zh/en names of each record status. */
 export const RECORD_STATUS_LABELS: Record<RecordStatus, Label> = {
   pending: { zh: '待复核', en: 'Awaiting approval' },

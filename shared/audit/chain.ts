@@ -45,3 +45,9 @@ export function verifyChain(events: readonly ChainedEvent[]): number | undefined
   }
   return undefined
 }
+
+/** An audit item as read from the table (with whatever else it carries) as a chain event. */
+export function asChainedEvent(item: Record<string, unknown>, uscc: string): ChainedEvent {
+  const { at, actor, action, subject, detail, seq, prevHash, hash } = item as ChainedEvent
+  return { uscc, at, actor, action, subject, detail, seq, prevHash, hash }
+}

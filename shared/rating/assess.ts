@@ -2,7 +2,7 @@
  * The engine's core: one agency, one methodology, one instant. Pure; `evaluate` adds the recovery
  * calendar and the hashes around it.
  */
-import { GRADES, type Grade } from '../agency/vocabulary.js'
+import { GRADES, type Grade, isInForce } from '../agency/vocabulary.js'
 import { cstInstant, monthsAfter, monthsSince } from '../time/calendar.js'
 import type { Compiled } from './compile.js'
 import { type Context, type Prepared, scoreIndicator } from './indicators.js'
@@ -18,8 +18,6 @@ export type Assessment = Omit<
   /** Earliest instant after `at` the result may change. */
   validUntil?: number
 }
-
-const COUNTING = new Set(['effective', 'under_objection'])
 
 /** Rates at one instant. `records` must be sorted by (occurredOn, id). */
 export function assess(input: RatingInput, c: Compiled, at: number): Assessment {
@@ -84,8 +82,8 @@ function prepare(r: RatingInput['records'][number], c: Compiled, at: number, eve
   const from = cstInstant(r.occurredOn)
   const months = r.severity ? c.windowMonths[r.severity] : c.positiveWindow(r)
   const until = months === undefined ? undefined : monthsAfter(r.occurredOn, months)
-  const counted = COUNTING.has(r.status) && from <= at
-  if (COUNTING.has(r.status)) {
+  const counted = isInForce(r.status) && from <= at
+  if (isInForce(r.status)) {
     if (from > at) events.push(from)
     if (until !== undefined && until > at) events.push(until)
   }

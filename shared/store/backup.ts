@@ -21,7 +21,8 @@ import {
   ScanCommand,
 } from '@aws-sdk/client-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
-import { type ChainedEvent, verifyChain } from '../audit/chain.js'
+import { asChainedEvent, verifyChain } from '../audit/chain.js'
+import { unrecordedChanges } from '../audit/cross-check.js'
 
 export const BACKUP_FORMAT = 'chengxin-backup/1'
 
@@ -67,28 +68,29 @@ async function readPartition(client: DynamoDBClient, table: string, pk: string):
 /** Why a partition read does not hold together, or undefined when it does. */
 export function partitionProblem(items: readonly Item[]): string | undefined {
   const plain = items.map((i) => unmarshall(i) as Record<string, unknown>)
-  const events = plain
-    .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('AUDIT#'))
-    .map(({ pk, seq, at, actor, action, subject, detail, prevHash, hash }) => ({
-      uscc: String(pk).replace(/^AGENCY#/, ''),
-      seq,
-      at,
-      actor,
-      action,
-      subject,
-      detail,
-      prevHash,
-      hash,
-    })) as ChainedEvent[]
+  const of = (prefix: string) => plain.filter((i) => typeof i.sk === 'string' && i.sk.startsWith(prefix))
+  const events = of('AUDIT#').map((i) => asChainedEvent(i, String(i.pk).replace(/^AGENCY#/, '')))
   const broken = verifyChain(events)
   if (broken !== undefined) return `audit chain broken at ${broken}`
-  const subjects = new Set(events.map((e) => e.subject))
-  for (const record of plain) {
-    if (typeof record.sk !== 'string' || !record.sk.startsWith('RECORD#')) continue
-    const submitted = record.submitted as { signature?: string } | undefined
-    if (submitted?.signature && !subjects.has(record.sk)) return `record ${record.sk} has no audit event yet`
-  }
-  return undefined
+  const rating = of('RATING')[0] as { grade: string; score?: number } | undefined
+  const missing = unrecordedChanges(
+    {
+      records: of('RECORD#').map((r) => ({
+        id: String(r.sk).split('#').at(-1) as string,
+        subject: String(r.sk),
+        status: String(r.status),
+        signed: Boolean((r.submitted as { signature?: string } | undefined)?.signature),
+        decided: r.reviewed !== undefined,
+      })),
+      objections: of('OBJECTION#').map((o) => ({
+        id: String(o.sk).slice('OBJECTION#'.length),
+        status: String(o.status),
+      })),
+      rating,
+    },
+    events,
+  )[0]
+  return missing && `a change has no audit event yet (${missing})`
 }
 
 /** Writes a backup through `write` (one line at a time); returns its trailer. */

@@ -6,6 +6,7 @@
  */
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { isInForce } from '../../../shared/agency/vocabulary.js'
 import { parseUscc } from '../../../shared/identity/uscc.js'
 import { DEFAULT_OBJECTION_POLICY } from '../../../shared/objections/policy.js'
 import type { CreditRecord } from '../../../shared/store/entities/record.js'
@@ -18,7 +19,6 @@ import type { ObjectionDeps } from './objections.js'
 import { pageKit } from './page-kit.js'
 
 const MAX_FORM_BYTES = 16 * 1024
-const SHOWN = new Set(['effective', 'under_objection'])
 
 export function objectionPageRoutes(app: Hono, deps: ObjectionDeps, site: BuiltSite) {
   const policy = deps.objectionPolicy ?? DEFAULT_OBJECTION_POLICY
@@ -34,7 +34,7 @@ export function objectionPageRoutes(app: Hono, deps: ObjectionDeps, site: BuiltS
     const agency = await store.getAgency(parsed.value)
     if (!agency) return undefined
     const record = recordId
-      ? (await store.listRecords(parsed.value)).find((r) => r.id === recordId && SHOWN.has(r.status))
+      ? (await store.listRecords(parsed.value)).find((r) => r.id === recordId && isInForce(r.status))
       : undefined
     return { store, agency: { uscc: agency.uscc, name: agency.name }, record }
   }
@@ -118,7 +118,7 @@ export function objectionPageRoutes(app: Hono, deps: ObjectionDeps, site: BuiltS
     const record = (await found.store.listRecords(found.agency.uscc)).find((r) => r.id === standing.recordId)
     const page = objectionStatusPage(p, {
       agency: found.agency,
-      ...(record && SHOWN.has(record.status) ? { record: shown(record) } : {}),
+      ...(record && isInForce(record.status) ? { record: shown(record) } : {}),
       objection: standing,
       policy,
     })
