@@ -12,10 +12,17 @@ import en from 'zod/v4/locales/en.js'
 // English only: `z.locales` would bring every language into the Lambda bundles (~400 KB).
 z.config(en())
 
-/** One `path: message` per problem, joined, short enough for an answer. */
+/** One problem as `path: message` (`root` when it is about the whole value). */
+export const issueLine = (issue: z.core.$ZodIssue, root: string) =>
+  `${issue.path.join('.') || root}: ${issue.message}`
+
+/** Every problem as `path: message`, joined, short enough for an answer. */
 export function describeIssues(error: z.core.$ZodError, root = 'body', max = 500): string {
   return error.issues
-    .map((i) => `${i.path.join('.') || root}: ${i.message}`)
+    .map((i) => issueLine(i, root))
     .join('; ')
     .slice(0, max)
 }
+
+/** Text a person typed: trimmed, not empty, at most `max` characters. */
+export const typedText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))

@@ -17,7 +17,7 @@ import {
   publicStatus,
 } from '../../shared/objections/policy.js'
 import type { Store } from '../../shared/store/store.js'
-import '../../shared/validation.js'
+import { typedText } from '../../shared/validation.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'
@@ -26,8 +26,8 @@ import { readJson } from './schemas.js'
 const ObjectionDecision = z.strictObject({
   reason: z.optional(
     z.strictObject({
-      zh: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-      en: z.string().check(z.trim(), z.minLength(1), z.maxLength(800)),
+      zh: typedText(500),
+      en: typedText(800),
     }),
   ),
 })

@@ -13,7 +13,7 @@ import { REGISTRY_CHAIN } from '../../shared/audit/chain.js'
 import { checkCertificateChain } from '../../shared/auth/certificate.js'
 import type { OfficerKey } from '../../shared/store/entities/officer.js'
 import type { Store } from '../../shared/store/store.js'
-import '../../shared/validation.js'
+import { typedText } from '../../shared/validation.js'
 import type { AdminEnv, Officer } from './auth.js'
 import { commitAudited, partOf, spendRequestNonce } from './commit.js'
 import { readJson } from './schemas.js'
@@ -26,7 +26,7 @@ export type OfficerStore = Pick<
 export const NewOfficerKey = z.strictObject({
   officerId: z.string().check(z.regex(OFFICER_ID, 'lower-case letters, digits and dashes')),
   jwk: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
+  name: typedText(50),
   roles: z.array(z.enum(OFFICER_ROLES)).check(z.minLength(1)),
   authority: z.string().check(z.minLength(1), z.maxLength(100)),
   regionScope: z.string().check(z.regex(/^(\d{2}){0,3}$/, 'empty, or 2, 4 or 6 digits of a GB/T 2260 code')),

@@ -11,13 +11,13 @@ import { sameItem } from '../../shared/store/conditional.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
 import type { CreditRecord, CreditRecordInput } from '../../shared/store/entities/record.js'
 import type { Store } from '../../shared/store/store.js'
-import '../../shared/validation.js'
+import { typedText } from '../../shared/validation.js'
 import type { AdminEnv, Officer } from './auth.js'
 import { commitChange } from './commit.js'
 import { readJson } from './schemas.js'
 
 const ReviewBody = z.strictObject({
-  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+  reason: z.optional(typedText(500)),
 })
 
 export type RecordStore = Pick<Store, 'getAgency' | 'getRecord' | 'lastAuditConsistent' | 'submitRecord'>

@@ -9,7 +9,7 @@ import type { Hono } from 'hono'
 import * as z from 'zod/mini'
 import { recordSubject } from '../../shared/audit/cross-check.js'
 import type { Store } from '../../shared/store/store.js'
-import '../../shared/validation.js'
+import { typedText } from '../../shared/validation.js'
 import type { AdminEnv } from './auth.js'
 import { commitChange } from './commit.js'
 import type { RecordStore } from './records.js'
@@ -17,11 +17,10 @@ import { readJson } from './schemas.js'
 
 export type RemedyStore = RecordStore & Pick<Store, 'listPendingRecords' | 'listObjections'>
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max))
 const RemedyBody = z.strictObject({
-  documentNo: z.optional(text(100)),
+  documentNo: z.optional(typedText(100)),
   decidedOn: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-12-01'))),
-  reason: z.optional(text(500)),
+  reason: z.optional(typedText(500)),
 })
 
 export function remedyRoutes(app: Hono<AdminEnv>, store: RemedyStore, now: () => Date) {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { RecordSubmission } from '../agency/record-submission.js'
 import { canonicalJson } from '../canonical/json.js'
+import { issueLine } from '../validation.js'
 import { parseCsv } from './csv.js'
 
 export type FileFormat = 'csv' | 'jsonl'
@@ -77,7 +78,7 @@ export function parseRecordsFile(text: string, format: FileFormat): ParsedFile {
     const parsed = RecordSubmission.safeParse(withId)
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
-        problems.push({ line, message: `${issue.path.join('.') || 'row'}: ${issue.message}`.slice(0, 300) })
+        problems.push({ line, message: issueLine(issue, 'row').slice(0, 300) })
       continue
     }
     const key = `${parsed.data.uscc}/${parsed.data.id}`
