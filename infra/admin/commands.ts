@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { OFFICER_ID } from '../../shared/agency/vocabulary.js'
 import { nextAuditEvent, REGISTRY_CHAIN } from '../../shared/audit/chain.js'
 import { requireUscc } from '../../shared/identity/uscc.js'
+import { contentRecordId } from '../../shared/records-file/parse.js'
 import { ensureTable } from '../../shared/store/ensure-table.js'
 import { withLocalDatabase } from '../local/local-database.js'
 import { readRunning } from '../local/local-state.js'
@@ -208,6 +209,10 @@ export async function runAdmin(args: readonly string[], io: AdminIo): Promise<nu
     } catch (error) {
       throw new UsageError(`Cannot read ${file} as JSON: ${(error as Error).message}`)
     }
+    // Without an id, one derived from the record, as for imports: submitting the file again
+    // (after a lost answer) finds the same record instead of making a second one.
+    if (record && typeof record === 'object' && !Array.isArray(record) && !('id' in record))
+      record = { ...record, id: contentRecordId(record as Parameters<typeof contentRecordId>[0]) }
     show(await client()('POST', '/v1/admin/records', record), (b) => {
       const r = b.record as { uscc: string; occurredOn: string; id: string }
       return `✓ ${b.duplicate ? 'already submitted' : 'submitted'}: ${r.uscc}/${r.occurredOn}/${r.id}, waiting for a checker / 待复核`

@@ -236,7 +236,24 @@ describe('npm run admin', () => {
       status: 0,
       out: expect.stringContaining('submitted'),
     })
-    const mine = (await run('pending --as gz-checker')).out.split(' ')[0] as string
+    // A file without an id gets one from its content: sent twice, it is one record.
+    const noId = join(dataDir, 'no-id.json')
+    writeFileSync(noId, JSON.stringify({ ...content, occurredOn: '2026-11-10' }))
+    expect(await run(`record submit --as gz-both --file ${noId}`)).toMatchObject({
+      status: 0,
+      out: expect.stringMatching(/^✓ submitted/),
+    })
+    expect(await run(`record submit --as gz-both --file ${noId}`)).toMatchObject({
+      status: 0,
+      out: expect.stringMatching(/^✓ already submitted/),
+    })
+    expect(
+      (await db.current.store.listRecords(USCC_A)).filter((r) => r.occurredOn === '2026-11-10'),
+    ).toHaveLength(1)
+    const mine = (await run('pending --as gz-checker')).out
+      .split('\n')
+      .find((l) => l.includes('/2026-11-09/'))
+      ?.split(' ')[0] as string
     expect(await run(`record approve --as gz-both ${mine}`)).toMatchObject({
       status: 1,
       out: expect.stringContaining('self_approval'),
