@@ -32,7 +32,7 @@ async function app(): Promise<Hono | ReturnType<typeof createApp>> {
     now: () => new Date(),
     demo: true,
     store,
-    search: refreshingIndex(() => loadSearchEntries(store, noPinyin), 60_000),
+    search: refreshingIndex(() => loadSearchEntries(store, noPinyin), { maxAgeMs: 60_000 }),
     signer: await localSigner(join(mkdtempSync(join(tmpdir(), 'chengxin-bench-')), 'key.jwk.json')),
     methodology: DEFAULT_METHODOLOGY,
     log: jsonLog('api', 'warn'),

@@ -56,7 +56,7 @@ const bench: MacroBench = {
         now: () => NOW,
         demo: true,
         store,
-        search: refreshingIndex(() => loadSearchEntries(store, pinyinOf), 60_000),
+        search: refreshingIndex(() => loadSearchEntries(store, pinyinOf), { maxAgeMs: 60_000 }),
         signer: await localSigner(`${process.cwd()}/.build/bench-site-key.jwk.json`),
         methodology: DEFAULT_METHODOLOGY,
         log: silentLog,

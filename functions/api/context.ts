@@ -39,8 +39,8 @@ export type ApiDeps = {
   objections?: ObjectionStore
   /** How objections are answered (default: DEFAULT_OBJECTION_POLICY). */
   objectionPolicy?: ObjectionPolicy
-  /** Called with a listener to run whenever ratings change (local runner): hot caches are dropped. */
-  onChange?: (listener: () => void) => void
+  /** Called with a listener to run with the agencies whose data changed (local runner): their hot reads are dropped. */
+  onChange?: (listener: (usccs: readonly string[]) => void) => void
   /** Where the open data is published; with it the app serves /v1/open-data and the files. */
   openData?: BlobStore
 }
@@ -81,9 +81,9 @@ export function createContext(deps: ApiDeps): ApiContext {
   const reads = hotCache<{ agency: Agency | undefined; rating: StoredRating | undefined }>(hotMs)
   const bodies = hotCache<string>(hotMs, 1_000)
   // A new rating shows at once where the runner says so; elsewhere within the hot cache's time.
-  deps.onChange?.(() => {
-    reads.clear()
-    bodies.clear()
+  // Bodies are keyed by an etag made from the reads, so dropping the reads is enough.
+  deps.onChange?.((usccs) => {
+    for (const uscc of usccs) reads.delete(uscc)
   })
   return {
     deps,

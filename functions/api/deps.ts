@@ -28,7 +28,7 @@ export async function createDeps(env: Record<string, string | undefined> = proce
     demo: false,
     store,
     // The pinyin dictionary is too large for the bundle: pinyin search uses the readings stored with each profile.
-    search: refreshingIndex(() => loadSearchEntries(store, noPinyin), INDEX_MAX_AGE_MS),
+    search: refreshingIndex(() => loadSearchEntries(store, noPinyin), { maxAgeMs: INDEX_MAX_AGE_MS }),
     signer,
     methodology: DEFAULT_METHODOLOGY,
     log: jsonLog('api'),

@@ -2,7 +2,10 @@
  * A per-instance cache of hot reads with a short time to live, so a burst of requests for one
  * agency becomes one read of DynamoDB. Concurrent misses share one load.
  */
-export type HotCache<T> = { get(key: string, load: () => Promise<T>): Promise<T>; clear(): void }
+export type HotCache<T> = {
+  get(key: string, load: () => Promise<T>): Promise<T>
+  delete(key: string): void
+}
 
 export function hotCache<T>(ttlMs: number, maxEntries = 10_000, now: () => number = Date.now): HotCache<T> {
   const entries = new Map<string, { at: number; value: Promise<T> }>()
@@ -20,6 +23,8 @@ export function hotCache<T>(ttlMs: number, maxEntries = 10_000, now: () => numbe
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string)
       return value
     },
-    clear: () => entries.clear(),
+    delete: (key) => {
+      entries.delete(key)
+    },
   }
 }

@@ -5,27 +5,45 @@
 import type { SearchEntry } from '../../shared/search/entry.js'
 
 export type SearchIndex = {
-  /** The current entries (loads them on first use). */
+  /** The current entries, in USCC order (loads them on first use). */
   entries(): Promise<readonly SearchEntry[]>
-  /** When the entries in use were loaded (UTC), or undefined before the first load. */
+  /** When the entries in use were loaded whole (UTC), or undefined before the first load. */
   loadedAt(): string | undefined
-  /** Marks the entries out of date; the next call reloads them in the background. */
+  /** Marks the entries out of date; the next call reloads them all in the background. */
   invalidate(): void
+  /** These agencies changed: their entries alone are read again, in the background. */
+  refresh(usccs: readonly string[]): void
 }
 
-/** An index over `load`, reloaded in the background after `maxAgeMs` or an invalidation. */
+/** The entries of some agencies as they are now; an agency gone from the table is absent. */
+export type LoadSome = (usccs: readonly string[]) => Promise<SearchEntry[]>
+
+/**
+ * An index over `load`, reloaded whole in the background after `maxAgeMs` or an invalidation, and
+ * entry by entry where `loadSome` is given and changes are reported. Loads and refreshes run one
+ * at a time, in the order asked, so a refresh never loses to an older whole load.
+ */
 export function refreshingIndex(
   load: () => Promise<SearchEntry[]>,
-  maxAgeMs: number,
-  now: () => number = Date.now,
-  /** However often it is invalidated, the index is rebuilt at most this often (a full scan). */
-  minReloadMs = 5_000,
+  options: {
+    maxAgeMs: number
+    now?: () => number
+    /** However often it is invalidated, the index is rebuilt at most this often (a full scan). */
+    minReloadMs?: number
+    loadSome?: LoadSome
+  },
 ): SearchIndex {
+  const { maxAgeMs, now = Date.now, minReloadMs = 5_000, loadSome } = options
   let current: { entries: readonly SearchEntry[]; at: number } | undefined
+  let queue: Promise<unknown> = Promise.resolve()
   let loading: Promise<readonly SearchEntry[]> | undefined
   let dirty = false
+  const pending = new Set<string>()
+  let refreshing = false
+
   const reload = () => {
-    loading ??= load()
+    loading ??= queue
+      .then(load)
       .then((entries) => {
         current = { entries, at: now() }
         dirty = false
@@ -34,8 +52,32 @@ export function refreshingIndex(
       .finally(() => {
         loading = undefined
       })
+    queue = loading.catch(() => {})
     return loading
   }
+
+  const refreshPending = () => {
+    if (refreshing || !loadSome) return
+    refreshing = true
+    queue = queue
+      .then(async () => {
+        while (pending.size > 0 && current) {
+          const usccs = [...pending]
+          pending.clear()
+          const fresh = await loadSome(usccs).catch(() => {
+            // Not refreshed: a whole reload will bring them.
+            dirty = true
+            return undefined
+          })
+          if (fresh && current) current = { entries: merge(current.entries, usccs, fresh), at: current.at }
+        }
+      })
+      .finally(() => {
+        refreshing = false
+        if (pending.size > 0) refreshPending()
+      })
+  }
+
   return {
     async entries() {
       if (!current) return reload()
@@ -47,5 +89,34 @@ export function refreshingIndex(
     invalidate: () => {
       dirty = true
     },
+    refresh(usccs) {
+      if (!loadSome) {
+        dirty = true
+        return
+      }
+      // Before the first load there is nothing to refresh: that load reads everything.
+      if (!current) return
+      for (const uscc of usccs) pending.add(uscc)
+      refreshPending()
+    },
   }
+}
+
+/** A new USCC-ordered array: `usccs` replaced by their fresh entries (or removed when they have none). */
+export function merge(
+  entries: readonly SearchEntry[],
+  usccs: readonly string[],
+  fresh: readonly SearchEntry[],
+): SearchEntry[] {
+  const changed = new Set(usccs)
+  const kept = entries.filter((e) => !changed.has(e.uscc))
+  const added = fresh.filter((e) => changed.has(e.uscc)).sort((a, b) => (a.uscc < b.uscc ? -1 : 1))
+  const out: SearchEntry[] = []
+  let i = 0
+  for (const entry of added) {
+    while (i < kept.length && (kept[i] as SearchEntry).uscc < entry.uscc) out.push(kept[i++] as SearchEntry)
+    out.push(entry)
+  }
+  while (i < kept.length) out.push(kept[i++] as SearchEntry)
+  return out
 }

@@ -1,9 +1,10 @@
-/** Loads every agency's search entry from the table: a parallel scan of profiles and ratings. */
+/** Loads agencies' search entries from the table: all (a parallel scan) or a few (by key). */
 import type { PinyinOf, SearchEntry } from '../../shared/search/entry.js'
 import { toSearchEntry } from '../../shared/search/entry.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
 import type { DirectoryItem, Store } from '../../shared/store/store.js'
 import { chinaDate } from '../../shared/time/calendar.js'
+import { mapLimit } from '../rate/pool.js'
 
 const SEGMENTS = 4
 
@@ -33,4 +34,18 @@ export async function loadSearchEntries(
   return [...agencies.values()]
     .map((a) => toSearchEntry(a, ratings.get(a.uscc), pinyinOf, chinaDate))
     .sort((x, y) => (x.uscc < y.uscc ? -1 : 1))
+}
+
+/** The entries of some agencies as they are now (an agency no longer in the table has none). */
+export async function loadSearchEntriesOf(
+  store: Pick<Store, 'getAgency' | 'getRating'>,
+  usccs: readonly string[],
+  pinyinOf: PinyinOf,
+): Promise<SearchEntry[]> {
+  const entries: SearchEntry[] = []
+  await mapLimit([...new Set(usccs)], 8, async (uscc) => {
+    const [agency, rating] = await Promise.all([store.getAgency(uscc), store.getRating(uscc)])
+    if (agency) entries.push(toSearchEntry(agency, rating, pinyinOf, chinaDate))
+  })
+  return entries
 }

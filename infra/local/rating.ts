@@ -7,7 +7,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { jsonLog } from '../../functions/log.js'
 import type { RateDeps } from '../../functions/rate/rate-agencies.js'
 import { rerateAll } from '../../functions/rate/rerate.js'
-import { handleStream } from '../../functions/rate/stream.js'
+import { affectedAgencies, handleStream } from '../../functions/rate/stream.js'
 import { sweep } from '../../functions/rate/sweep.js'
 import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
 import type { Store } from '../../shared/store/store.js'
@@ -31,17 +31,22 @@ export async function rateOnStart(deps: RateDeps & { now: () => Date }, expected
   return report
 }
 
-/** Starts the stream poller and the sweep timer; returns a stop function. */
+/**
+ * Starts the stream poller and the sweep timer; returns a stop function. `onChange` hears of every
+ * agency whose profile or records changed (once its rating is written) and of every rating written.
+ */
 export async function startRatingPipeline(
   deps: RateDeps & { now: () => Date },
   db: { client: DynamoDBClient; endpoint: string; tableName: string },
-  onChange: () => void = () => {},
+  onChange: (usccs: readonly string[]) => void = () => {},
 ): Promise<() => Promise<void>> {
   const poller = await startStreamPoller({
     ...db,
     handle: async (event) => {
       const result = await handleStream(deps, event)
-      if (result.report.written.length > 0) onChange()
+      const failed = new Set(result.report.failed.map((f) => f.uscc))
+      const changed = [...affectedAgencies(event).keys()].filter((uscc) => !failed.has(uscc))
+      if (changed.length > 0) onChange(changed)
       return result
     },
     onError: (error) => deps.log('error', 'stream polling failed', { error: String(error) }),
@@ -49,7 +54,7 @@ export async function startRatingPipeline(
   const runSweep = () =>
     sweep(deps)
       .then((report) => {
-        if (report.written.length > 0) onChange()
+        if (report.written.length > 0) onChange(report.written)
       })
       .catch((error: unknown) => deps.log('error', 'sweep failed', { error: String(error) }))
   void runSweep()

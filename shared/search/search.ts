@@ -92,10 +92,14 @@ function initialsScore(readings: readonly string[], q: string): number {
   return best
 }
 
+/** A normalised query with what every comparison needs worked out once. */
+type Needle = { q: string; code: string; latin: boolean }
+const needle = (q: string): Needle => ({ q, code: q.toUpperCase(), latin: !HAN.test(q) && LATIN.test(q) })
+
 /** How well an entry matches a normalised query (0: not at all). */
-export function match(entry: SearchEntry, q: string): Omit<SearchHit, 'entry'> | undefined {
+export function match(entry: SearchEntry, query: string | Needle): Omit<SearchHit, 'entry'> | undefined {
+  const { q, code, latin } = typeof query === 'string' ? needle(query) : query
   if (q === '') return { score: 0, matched: 'all' }
-  const code = q.toUpperCase()
   if (code.length === 18 && entry.uscc === code) return { score: 200, matched: 'uscc' }
   if (code.length >= 6 && entry.uscc.startsWith(code)) return { score: 150, matched: 'uscc' }
   const p = prepare(entry)
@@ -103,7 +107,7 @@ export function match(entry: SearchEntry, q: string): Omit<SearchHit, 'entry'> |
   const byName = nameScore(p.name, q)
   if (byName) return { score: byName, matched: 'name' }
   if (p.aliases.some((a) => nameScore(a, q) > 0)) return { score: 50, matched: 'alias' }
-  if (!HAN.test(q) && LATIN.test(q)) {
+  if (latin) {
     const byPinyin = pinyinScore(p.pinyin, q)
     if (byPinyin) return { score: byPinyin, matched: 'pinyin' }
     const byInitials = q.length >= 2 ? initialsScore(p.initials, q) : 0
@@ -127,18 +131,34 @@ function passes(entry: SearchEntry, query: SearchQuery): boolean {
   return true
 }
 
-/** Every matching entry, best first, ties by USCC. */
+const byUscc = (a: SearchHit, b: SearchHit) => (a.entry.uscc < b.entry.uscc ? -1 : 1)
+
+/**
+ * Every matching entry, best first, ties by USCC. Scores take a dozen values, so hits are collected
+ * per score and the groups joined best first: with entries in USCC order (as the index keeps them)
+ * no comparison sort is needed, which matters when a common word matches most of the register.
+ */
 export function search(entries: readonly SearchEntry[], query: SearchQuery): SearchHit[] {
   const raw = query.q ?? ''
   const parsed = parseUscc(raw)
-  const q = parsed.ok ? parsed.value.toLowerCase() : normaliseQuery(raw)
-  const hits: SearchHit[] = []
+  const q = needle(parsed.ok ? parsed.value.toLowerCase() : normaliseQuery(raw))
+  const groups = new Map<number, SearchHit[]>()
+  let ordered = true
+  let previous = ''
   for (const entry of entries) {
+    if (entry.uscc < previous) ordered = false
+    previous = entry.uscc
     if (!passes(entry, query)) continue
     const m = match(entry, q)
-    if (m) hits.push({ entry, ...m })
+    if (!m) continue
+    const group = groups.get(m.score)
+    const hit = { entry, ...m }
+    if (group) group.push(hit)
+    else groups.set(m.score, [hit])
   }
-  return hits.sort(
-    (a, b) => b.score - a.score || (a.entry.uscc < b.entry.uscc ? -1 : a.entry.uscc > b.entry.uscc ? 1 : 0),
-  )
+  const scores = [...groups.keys()].sort((a, b) => b - a)
+  return scores.flatMap((score) => {
+    const group = groups.get(score) as SearchHit[]
+    return ordered ? group : group.sort(byUscc)
+  })
 }

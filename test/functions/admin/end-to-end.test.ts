@@ -65,7 +65,7 @@ describe('submit → approve → grade → repair', () => {
       now: () => new Date(),
       demo: true,
       store,
-      search: refreshingIndex(async () => [], 60_000),
+      search: refreshingIndex(async () => [], { maxAgeMs: 60_000 }),
       signer: {} as Signer,
       methodology: DEFAULT_METHODOLOGY,
       log: silentLog,

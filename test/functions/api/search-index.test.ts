@@ -14,9 +14,7 @@ describe('refreshingIndex', () => {
         loads++
         return [{ uscc: `load-${loads}` } as unknown as SearchEntry]
       },
-      60_000,
-      () => clock,
-      5_000,
+      { maxAgeMs: 60_000, now: () => clock, minReloadMs: 5_000 },
     )
     expect((await index.entries())[0]?.uscc).toBe('load-1')
     // Invalidated many times in a burst (every approval under load): no rebuild before 5 s.
@@ -39,5 +37,99 @@ describe('refreshingIndex', () => {
     await index.entries()
     await settle()
     expect(loads).toBe(3)
+  })
+})
+
+describe('refreshingIndex with changes reported', () => {
+  const entry = (uscc: string, grade: SearchEntry['grade'] = 'B') =>
+    ({ uscc, grade }) as unknown as SearchEntry
+  const until = async (test: () => Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await test()); i++) await settle()
+  }
+
+  it('re-reads only the changed agencies, keeps USCC order, adds new ones and drops deleted ones', async () => {
+    let wholeLoads = 0
+    const table = new Map([
+      ['A1', entry('A1')],
+      ['B2', entry('B2')],
+      ['C3', entry('C3')],
+    ])
+    const asked: string[][] = []
+    const index = refreshingIndex(
+      async () => {
+        wholeLoads++
+        return [...table.values()]
+      },
+      {
+        maxAgeMs: 3_600_000,
+        loadSome: async (usccs) => {
+          asked.push([...usccs])
+          return usccs.flatMap((u) => table.get(u) ?? [])
+        },
+      },
+    )
+    expect((await index.entries()).map((e) => e.uscc)).toEqual(['A1', 'B2', 'C3'])
+    table.set('B2', entry('B2', 'D'))
+    table.set('AB', entry('AB', 'A'))
+    table.delete('C3')
+    index.refresh(['B2', 'AB', 'C3'])
+    await until(async () => (await index.entries()).length === 3 && asked.length > 0)
+    const now = await index.entries()
+    expect(now.map((e) => `${e.uscc}:${e.grade}`)).toEqual(['A1:B', 'AB:A', 'B2:D'])
+    expect(asked).toEqual([['B2', 'AB', 'C3']])
+    expect(wholeLoads).toBe(1)
+  })
+
+  it('applies a change reported while a whole load is running after that load, never under it', async () => {
+    let clock = 0
+    let release: () => void = () => {}
+    let grade: SearchEntry['grade'] = 'B'
+    let loads = 0
+    const index = refreshingIndex(
+      async () => {
+        loads++
+        const snapshot = entry('A1', grade)
+        if (loads === 2) await new Promise<void>((r) => (release = r))
+        return [snapshot]
+      },
+      { maxAgeMs: 5, now: () => clock, loadSome: async (usccs) => usccs.map(() => entry('A1', grade)) },
+    )
+    await index.entries()
+    // Old enough: a second whole load starts, reads the old grade and is still running when the change lands.
+    clock = 10
+    await index.entries()
+    await settle()
+    grade = 'D'
+    index.refresh(['A1'])
+    release()
+    await until(async () => loads === 2 && (await index.entries())[0]?.grade === 'D')
+    expect((await index.entries())[0]?.grade).toBe('D')
+    expect(loads).toBe(2)
+  })
+
+  it('falls back to a whole reload when re-reading the changed agencies fails', async () => {
+    let clock = 0
+    let loads = 0
+    const index = refreshingIndex(
+      async () => {
+        loads++
+        return [entry('A1', loads === 1 ? 'B' : 'C')]
+      },
+      {
+        maxAgeMs: 3_600_000,
+        now: () => clock,
+        loadSome: async () => {
+          throw new Error('throttled')
+        },
+      },
+    )
+    await index.entries()
+    index.refresh(['A1'])
+    await settle()
+    await settle()
+    clock = 6_000
+    await index.entries()
+    await until(async () => (await index.entries())[0]?.grade === 'C')
+    expect(loads).toBe(2)
   })
 })

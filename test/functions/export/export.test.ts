@@ -237,7 +237,7 @@ describe('the open data over HTTP', () => {
       now: () => NOW,
       demo: true,
       store: table.store,
-      search: refreshingIndex(async () => [], 60_000),
+      search: refreshingIndex(async () => [], { maxAgeMs: 60_000 }),
       signer,
       methodology: DEFAULT_METHODOLOGY,
       log: silentLog,

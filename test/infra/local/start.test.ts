@@ -73,9 +73,11 @@ function javaOnPort(port: string): number[] {
 
 /**
  * The demo agencies are rated on first start, and a record written through the repository moves
- * its agency's cached rating within 2 seconds (stream → stream handler → rating).
+ * its agency's cached rating within 2 seconds (stream → stream handler → rating), and what the API
+ * shows of it, in a lookup and in a search, as soon as that (the runner renews the agency's cached
+ * read and search entry; it does not wait for the whole index to be reloaded).
  */
-async function expectLiveRating(runner: Runner) {
+async function expectLiveRating(runner: Runner, url: string) {
   expect(runner.output()).toMatch(/Rated 12 agencies/)
   const state = JSON.parse(readFileSync(join(dataDir, 'runner.json'), 'utf8'))
   const { documentClient } = createClients(state.dynamodbEndpoint)
@@ -87,6 +89,17 @@ async function expectLiveRating(runner: Runner) {
   const target = rated.find((r) => r.grade !== 'D' && r.grade !== 'NR')
   const agency = await store.getAgency(target?.uscc ?? '')
   if (!target || !agency) throw new Error('no rated agency to change')
+  const shown = async () => {
+    const detail = (await (await fetch(`${url}/v1/agencies/${agency.uscc}`)).json()) as {
+      rating: { grade: string }
+    }
+    const found = (await (await fetch(`${url}/v1/agencies?q=${agency.uscc}`)).json()) as {
+      items: { uscc: string; grade: string }[]
+    }
+    return { detail: detail.rating.grade, search: found.items.find((i) => i.uscc === agency.uscc)?.grade }
+  }
+  // Both are served from memory now: the read is cached, the index freshly loaded.
+  expect(await shown()).toEqual({ detail: target.grade, search: target.grade })
   const written = Date.now()
   await store.putRecord({
     uscc: agency.uscc,
@@ -105,6 +118,10 @@ async function expectLiveRating(runner: Runner) {
   })
   while ((await store.getRating(agency.uscc))?.grade !== 'D') {
     expect(Date.now() - written, 'rating readable within 2 s').toBeLessThan(2_000)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  while ((await shown()).search !== 'D' || (await shown()).detail !== 'D') {
+    expect(Date.now() - written, 'new grade shown by the API within 2 s').toBeLessThan(2_000)
     await new Promise((r) => setTimeout(r, 25))
   }
 }
@@ -139,7 +156,7 @@ describe('npm start', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', checks: { table: 'ok' } })
     const home = await (await fetch(`http://127.0.0.1:${port}/`)).text()
     expect(home).toContain('演示数据')
-    await expectLiveRating(first)
+    await expectLiveRating(first, `http://127.0.0.1:${port}`)
 
     const second = startRunner({ PORT: String(await freePort()) })
     expect(await second.exited).toBe(1)
