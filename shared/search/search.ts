@@ -6,6 +6,7 @@
 import type { Grade, ServiceType } from '../agency/vocabulary.js'
 import { parseUscc } from '../identity/uscc.js'
 import type { SearchEntry } from './entry.js'
+import { eachOccurrence, type TextIndex, textIndex } from './text-index.js'
 
 export type SearchQuery = { q?: string; region?: string; grade?: Grade; serviceType?: ServiceType }
 export type SearchHit = {
@@ -26,29 +27,33 @@ export function normaliseQuery(q: string): string {
 }
 
 /**
- * What a query is compared with, worked out once per entry (normalised names, pinyin readings split
- * into syllables) and kept while the entry lives: a search over 20,000 entries then does string
- * comparisons only, instead of normalising and splitting every name again for every query.
+ * What a query is compared with, worked out once per list of entries and kept while the list lives
+ * (the index replaces its list whenever an entry changes, and never changes a list it handed out):
+ * normalised names, aliases, licence numbers, pinyin readings with their syllable starts, and
+ * initials, each kind held as one text index. A search then scans each kind once, natively.
  */
 type Prepared = {
-  name: string
-  aliases: string[]
-  licences: string[]
-  pinyin: { joined: string; starts: number[] }[]
-  initials: string[]
+  /** The entries are in USCC order (as the index keeps them): hits then need no sort. */
+  ordered: boolean
+  names: TextIndex
+  aliases: TextIndex
+  licences: TextIndex
+  pinyin: TextIndex
+  initials: TextIndex
 }
-const preparedOf = new WeakMap<SearchEntry, Prepared>()
+const preparedOf = new WeakMap<readonly SearchEntry[], Prepared>()
 
-function prepare(entry: SearchEntry): Prepared {
-  let p = preparedOf.get(entry)
+const fold = (s: string) => s.normalize('NFKC').toLowerCase()
+
+function prepare(entries: readonly SearchEntry[]): Prepared {
+  let p = preparedOf.get(entries)
   if (p) return p
-  const fold = (s: string) => s.normalize('NFKC').toLowerCase()
-  p = {
-    name: fold(entry.name),
-    aliases: entry.aliases.map(fold),
-    licences: entry.licenceNumbers.map(normaliseQuery),
-    pinyin: entry.pinyin
+  const pieces = (of: (e: SearchEntry) => readonly string[]) =>
+    entries.flatMap((e, i) => of(e).map((text) => [i, text] as const))
+  const readings = entries.flatMap((e, i) =>
+    e.pinyin
       .split('|')
+      .filter((r) => r !== '')
       .map((reading) => {
         const syllables = reading.split(' ')
         const starts: number[] = []
@@ -57,63 +62,69 @@ function prepare(entry: SearchEntry): Prepared {
           starts.push(at)
           at += syllable.length
         }
-        return { joined: syllables.join(''), starts }
-      })
-      .filter((r) => r.joined !== ''),
-    initials: entry.initials.split('|').filter((r) => r !== ''),
+        return { piece: [i, syllables.join('')] as const, starts }
+      }),
+  )
+  p = {
+    ordered: entries.every((e, i) => i === 0 || (entries[i - 1] as SearchEntry).uscc < e.uscc),
+    names: textIndex(entries.map((e, i) => [i, fold(e.name)] as const)),
+    aliases: textIndex(pieces((e) => e.aliases.map(fold))),
+    licences: textIndex(pieces((e) => e.licenceNumbers.map(normaliseQuery))),
+    pinyin: textIndex(
+      readings.map((r) => r.piece),
+      (k) => readings[k]?.starts ?? [],
+    ),
+    initials: textIndex(pieces((e) => e.initials.split('|').filter((r) => r !== ''))),
   }
-  preparedOf.set(entry, p)
+  preparedOf.set(entries, p)
   return p
 }
 
-function nameScore(n: string, q: string): number {
-  if (n === q) return 100
-  if (n.startsWith(q)) return 80
-  return n.includes(q) ? 60 : 0
-}
+/** The rules in the order they are tried: an entry is scored by the first that matches it. */
+const RULES = ['uscc', 'licence', 'name', 'alias', 'pinyin', 'initials'] as const
 
-/** Pinyin matches from the first syllable (prefix) or from any later one; never from inside a syllable. */
-function pinyinScore(readings: Prepared['pinyin'], q: string): number {
-  let best = 0
-  for (const { joined, starts } of readings) {
-    if (joined.startsWith(q)) return 40
-    for (let i = 1; i < starts.length && !best; i++) if (joined.startsWith(q, starts[i])) best = 30
+/** Each entry's rule (index in RULES, plus one; 0: no match) and score for a normalised query. */
+function score(entries: readonly SearchEntry[], q: string): { rule: Uint8Array; score: Uint8Array } {
+  const rule = new Uint8Array(entries.length)
+  const score = new Uint8Array(entries.length)
+  const set = (i: number, r: number, s: number) => {
+    if (rule[i] === 0 || (rule[i] === r && s > (score[i] as number))) {
+      rule[i] = r
+      score[i] = s
+    }
   }
-  return best
-}
-
-/** Initials match as a prefix or anywhere (each letter is a syllable). */
-function initialsScore(readings: readonly string[], q: string): number {
-  let best = 0
-  for (const reading of readings) {
-    if (reading.startsWith(q)) return 35
-    if (reading.includes(q)) best = 25
+  const code = q.toUpperCase()
+  if (code.length >= 6)
+    entries.forEach((e, i) => {
+      if (e.uscc.startsWith(code)) set(i, 1, e.uscc === code && code.length === 18 ? 200 : 150)
+    })
+  const p = prepare(entries)
+  if (q.length >= 4)
+    eachOccurrence(p.licences, q, (o) => {
+      set(o.owner, 2, 90)
+      return false
+    })
+  eachOccurrence(p.names, q, (o) => {
+    set(o.owner, 3, o.offset > 0 ? 60 : o.pieceLength === q.length ? 100 : 80)
+    return false
+  })
+  eachOccurrence(p.aliases, q, (o) => {
+    set(o.owner, 4, 50)
+    return false
+  })
+  if (!HAN.test(q) && LATIN.test(q)) {
+    eachOccurrence(p.pinyin, q, (o) => {
+      if (o.offset === 0) set(o.owner, 5, 40)
+      else if (o.marked) set(o.owner, 5, 30)
+      return o.offset === 0 ? false : !o.marked
+    })
+    if (q.length >= 2)
+      eachOccurrence(p.initials, q, (o) => {
+        set(o.owner, 6, o.offset === 0 ? 35 : 25)
+        return false
+      })
   }
-  return best
-}
-
-/** A normalised query with what every comparison needs worked out once. */
-type Needle = { q: string; code: string; latin: boolean }
-const needle = (q: string): Needle => ({ q, code: q.toUpperCase(), latin: !HAN.test(q) && LATIN.test(q) })
-
-/** How well an entry matches a normalised query (0: not at all). */
-export function match(entry: SearchEntry, query: string | Needle): Omit<SearchHit, 'entry'> | undefined {
-  const { q, code, latin } = typeof query === 'string' ? needle(query) : query
-  if (q === '') return { score: 0, matched: 'all' }
-  if (code.length === 18 && entry.uscc === code) return { score: 200, matched: 'uscc' }
-  if (code.length >= 6 && entry.uscc.startsWith(code)) return { score: 150, matched: 'uscc' }
-  const p = prepare(entry)
-  if (q.length >= 4 && p.licences.some((n) => n.includes(q))) return { score: 90, matched: 'licence' }
-  const byName = nameScore(p.name, q)
-  if (byName) return { score: byName, matched: 'name' }
-  if (p.aliases.some((a) => nameScore(a, q) > 0)) return { score: 50, matched: 'alias' }
-  if (latin) {
-    const byPinyin = pinyinScore(p.pinyin, q)
-    if (byPinyin) return { score: byPinyin, matched: 'pinyin' }
-    const byInitials = q.length >= 2 ? initialsScore(p.initials, q) : 0
-    if (byInitials) return { score: byInitials, matched: 'initials' }
-  }
-  return undefined
+  return { rule, score }
 }
 
 /** A GB/T 2260 code as the prefix it stands for: 440000 → 44 (Guangdong), 440100 → 4401 (Guangzhou). */
@@ -141,24 +152,31 @@ const byUscc = (a: SearchHit, b: SearchHit) => (a.entry.uscc < b.entry.uscc ? -1
 export function search(entries: readonly SearchEntry[], query: SearchQuery): SearchHit[] {
   const raw = query.q ?? ''
   const parsed = parseUscc(raw)
-  const q = needle(parsed.ok ? parsed.value.toLowerCase() : normaliseQuery(raw))
-  const groups = new Map<number, SearchHit[]>()
-  let ordered = true
-  let previous = ''
-  for (const entry of entries) {
-    if (entry.uscc < previous) ordered = false
-    previous = entry.uscc
-    if (!passes(entry, query)) continue
-    const m = match(entry, q)
-    if (!m) continue
-    const group = groups.get(m.score)
-    const hit = { entry, ...m }
-    if (group) group.push(hit)
-    else groups.set(m.score, [hit])
+  const q = parsed.ok ? parsed.value.toLowerCase() : normaliseQuery(raw)
+  const { ordered } = prepare(entries)
+  const filtered = query.region !== undefined || query.grade !== undefined || query.serviceType !== undefined
+  if (q === '') {
+    const all = filtered ? entries.filter((e) => passes(e, query)) : entries
+    const hits = all.map((entry): SearchHit => ({ entry, score: 0, matched: 'all' }))
+    return ordered ? hits : hits.sort(byUscc)
   }
-  const scores = [...groups.keys()].sort((a, b) => b - a)
-  return scores.flatMap((score) => {
-    const group = groups.get(score) as SearchHit[]
-    return ordered ? group : group.sort(byUscc)
-  })
+  const { rule, score: scores } = score(entries, q)
+  const groups = new Map<number, SearchHit[]>()
+  for (let i = 0; i < entries.length; i++) {
+    const r = rule[i] as number
+    if (r === 0) continue
+    const entry = entries[i] as SearchEntry
+    if (filtered && !passes(entry, query)) continue
+    const s = scores[i] as number
+    const hit: SearchHit = { entry, score: s, matched: RULES[r - 1] as SearchHit['matched'] }
+    const group = groups.get(s)
+    if (group) group.push(hit)
+    else groups.set(s, [hit])
+  }
+  return [...groups.keys()]
+    .sort((a, b) => b - a)
+    .flatMap((s) => {
+      const group = groups.get(s) as SearchHit[]
+      return ordered ? group : group.sort(byUscc)
+    })
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { GRADES, SERVICE_TYPES } from '../../../shared/agency/vocabulary.js'
-import { composeUscc } from '../../../shared/identity/uscc.js'
+import { composeUscc, parseUscc } from '../../../shared/identity/uscc.js'
 import { type SearchEntry, toSearchEntry } from '../../../shared/search/entry.js'
 import { pinyinOf } from '../../../shared/search/pinyin.js'
 import { normaliseQuery, regionPrefix, search } from '../../../shared/search/search.js'
@@ -165,6 +165,96 @@ describe('search, for any input', () => {
         ).map((e) => e.uscc)
         expect(listed).toEqual(expected.sort())
       }),
+    )
+  })
+})
+
+/**
+ * The rules as first written, one entry at a time: the search scans prepared text indexes instead,
+ * and must score every entry exactly as this does.
+ */
+function referenceScore(e: SearchEntry, q: string): number | undefined {
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase()
+  const nameScore = (n: string) => (n === q ? 100 : n.startsWith(q) ? 80 : n.includes(q) ? 60 : 0)
+  const code = q.toUpperCase()
+  if (q === '') return 0
+  if (code.length === 18 && e.uscc === code) return 200
+  if (code.length >= 6 && e.uscc.startsWith(code)) return 150
+  if (q.length >= 4 && e.licenceNumbers.some((n) => normaliseQuery(n).includes(q))) return 90
+  const byName = nameScore(fold(e.name))
+  if (byName) return byName
+  if (e.aliases.some((a) => nameScore(fold(a)) > 0)) return 50
+  if (!/\p{Script=Han}/u.test(q) && /^[a-z0-9]+$/.test(q)) {
+    let best = 0
+    for (const reading of e.pinyin.split('|').filter((r) => r !== '')) {
+      const syllables = reading.split(' ')
+      const joined = syllables.join('')
+      if (joined.startsWith(q)) return 40
+      let at = 0
+      for (const [i, s] of syllables.entries()) {
+        if (i > 0 && joined.startsWith(q, at)) best = 30
+        at += s.length
+      }
+    }
+    if (best) return best
+    if (q.length >= 2) {
+      for (const r of e.initials.split('|').filter((x) => x !== '')) if (r.startsWith(q)) return 35
+      if (e.initials.split('|').some((r) => r !== '' && r.includes(q))) return 25
+    }
+  }
+  return undefined
+}
+
+describe('search over prepared text indexes', () => {
+  const han = [...'广州深圳南方人力资源服务有限公司劳务派遣猎头前海西湖智联招聘长重行']
+  const name = fc.array(fc.constantFrom(...han), { minLength: 1, maxLength: 10 }).map((c) => c.join(''))
+  const anEntry = fc
+    .record({
+      body: fc.stringMatching(/^[0-9A-HJ-NP-RTUW-Y]{8}$/),
+      name,
+      aliases: fc.array(name, { maxLength: 2 }),
+      licence: fc.option(fc.stringMatching(/^[0-9（）〔〕粤人服证字第号]{4,14}$/), { nil: undefined }),
+    })
+    .map((r) =>
+      entry(r.body, r.name, {
+        aliases: r.aliases,
+        ...(r.licence ? { permits: [{ number: r.licence }] } : {}),
+      }),
+    )
+  const entries = fc.uniqueArray(anEntry, { minLength: 1, maxLength: 12, selector: (e) => e.uscc })
+
+  it('scores every entry as the rules say, for queries cut from the entries themselves or made up', () => {
+    fc.assert(
+      fc.property(
+        entries,
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        fc.string({ maxLength: 4 }),
+        (list, which, from, length, made) => {
+          const e = list[which % list.length] as SearchEntry
+          const sources = [
+            e.name,
+            e.pinyin.replaceAll(/[ |]/g, ''),
+            e.initials,
+            e.uscc,
+            ...e.licenceNumbers,
+            made,
+          ]
+          const source = sources[which % sources.length] as string
+          const start = from % (source.length + 1)
+          const raw = source.slice(start, start + 1 + (length % 8))
+          const q = parseUscc(raw).ok ? raw.toLowerCase() : normaliseQuery(raw)
+          const expected = list
+            .map((x) => ({ uscc: x.uscc, score: referenceScore(x, q) }))
+            .filter((x) => x.score !== undefined)
+            .sort((a, b) => (b.score as number) - (a.score as number) || (a.uscc < b.uscc ? -1 : 1))
+          expect(search(list, { q: raw }).map((h) => ({ uscc: h.entry.uscc, score: h.score }))).toEqual(
+            expected,
+          )
+        },
+      ),
+      { numRuns: 1_000 },
     )
   })
 })

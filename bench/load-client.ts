@@ -1,0 +1,106 @@
+/**
+ * An open-loop load generator: requests leave at evenly spaced instants whatever the server does,
+ * and each latency is measured from the instant its request was due, not from when it could be sent
+ * (a slow server cannot hide its queue: no coordinated omission, as in wrk2).
+ *
+ * autocannon's `overallRate` is not used for this: it sends each connection's quota for a second
+ * back to back at the start of that second (a burst every second), and pads its histogram with
+ * synthetic samples at a 1 ms interval, so its percentiles at a fixed rate describe neither.
+ */
+import { Agent, request } from 'node:http'
+
+export type LoadResult = {
+  rate: number
+  seconds: number
+  requestsPerSecond: number
+  p50Ms: number
+  p90Ms: number
+  p99Ms: number
+  maxMs: number
+  /** Answers other than 2xx or 304, connection errors and timeouts. */
+  errors: number
+  requests: number
+}
+
+const TIMEOUT_MS = 10_000
+
+/** Sends `rate` GETs per second for `seconds`, cycling through `paths`; resolves when all have answered. */
+export async function openLoop(options: {
+  url: string
+  paths: readonly string[]
+  rate: number
+  seconds: number
+  /** Most requests in flight at once (further ones wait for a free connection, and that wait counts). */
+  connections?: number
+}): Promise<LoadResult> {
+  const { url, paths, rate, seconds } = options
+  const target = new URL(url)
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections ?? 64 })
+  const total = Math.round(rate * seconds)
+  const latencies: number[] = []
+  let errors = 0
+  let sent = 0
+  let done = 0
+  const start = performance.now()
+  const interval = 1000 / rate
+
+  const send = (index: number) => {
+    const due = start + index * interval
+    let finished = false
+    const finish = (ok: boolean) => {
+      if (finished) return
+      finished = true
+      latencies.push(performance.now() - due)
+      if (!ok) errors++
+      done++
+    }
+    const req = request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: paths[index % paths.length],
+        method: 'GET',
+        timeout: TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume()
+        res.once('end', () =>
+          finish(res.statusCode !== undefined && (res.statusCode < 300 || res.statusCode === 304)),
+        )
+        res.once('error', () => finish(false))
+      },
+    )
+    req.once('timeout', () => req.destroy(new Error('timeout')))
+    req.once('error', () => finish(false))
+    req.end()
+  }
+
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor((performance.now() - start) / interval) + 1)
+      while (sent < due) send(sent++)
+      if (sent < total)
+        setTimeout(tick, Math.max(0, Math.min(5, start + sent * interval - performance.now())))
+      else resolve()
+    }
+    tick()
+  })
+  while (done < total) await new Promise((r) => setTimeout(r, 10))
+  const elapsed = (performance.now() - start) / 1000
+  agent.destroy()
+  latencies.sort((a, b) => a - b)
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0)
+  return {
+    rate,
+    seconds,
+    requestsPerSecond: Math.round(total / elapsed),
+    p50Ms: at(0.5),
+    p90Ms: at(0.9),
+    p99Ms: at(0.99),
+    maxMs: Math.round(latencies[latencies.length - 1] ?? 0),
+    errors,
+    requests: total,
+  }
+}
