@@ -7,7 +7,9 @@
  * back to back at the start of that second (a burst every second), and pads its histogram with
  * synthetic samples at a 1 ms interval, so its percentiles at a fixed rate describe neither.
  */
+import { spawn } from 'node:child_process'
 import { Agent, request } from 'node:http'
+import { fileURLToPath } from 'node:url'
 
 export type LoadResult = {
   rate: number
@@ -19,6 +21,8 @@ export type LoadResult = {
   maxMs: number
   /** Answers other than 2xx or 304, connection errors and timeouts. */
   errors: number
+  /** The errors by kind: `status 503`, `timeout`, `ECONNRESET` … */
+  errorKinds: Record<string, number>
   requests: number
 }
 
@@ -39,6 +43,7 @@ export async function openLoop(options: {
   const total = Math.round(rate * seconds)
   const latencies: number[] = []
   let errors = 0
+  const errorKinds: Record<string, number> = {}
   let sent = 0
   let done = 0
   const start = performance.now()
@@ -47,11 +52,14 @@ export async function openLoop(options: {
   const send = (index: number) => {
     const due = start + index * interval
     let finished = false
-    const finish = (ok: boolean) => {
+    const finish = (failure?: string) => {
       if (finished) return
       finished = true
       latencies.push(performance.now() - due)
-      if (!ok) errors++
+      if (failure !== undefined) {
+        errors++
+        errorKinds[failure] = (errorKinds[failure] ?? 0) + 1
+      }
       done++
     }
     const req = request(
@@ -65,14 +73,13 @@ export async function openLoop(options: {
       },
       (res) => {
         res.resume()
-        res.once('end', () =>
-          finish(res.statusCode !== undefined && (res.statusCode < 300 || res.statusCode === 304)),
-        )
-        res.once('error', () => finish(false))
+        const status = res.statusCode ?? 0
+        res.once('end', () => finish(status < 300 || status === 304 ? undefined : `status ${status}`))
+        res.once('error', (error) => finish(errorKind(error)))
       },
     )
     req.once('timeout', () => req.destroy(new Error('timeout')))
-    req.once('error', () => finish(false))
+    req.once('error', (error) => finish(errorKind(error)))
     req.end()
   }
 
@@ -101,6 +108,33 @@ export async function openLoop(options: {
     p99Ms: at(0.99),
     maxMs: Math.round(latencies[latencies.length - 1] ?? 0),
     errors,
+    errorKinds,
     requests: total,
   }
+}
+
+const errorKind = (error: Error) => (error as NodeJS.ErrnoException).code ?? error.message
+
+/**
+ * `openLoop` in a process of its own, so work in the caller (an officer's signed requests, say)
+ * never delays a request that is due. Options go in on stdin, the result comes back on stdout.
+ */
+export async function openLoopApart(options: Parameters<typeof openLoop>[0]): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  let out = ''
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString()
+  })
+  child.stdin.end(JSON.stringify(options))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`load client exited with ${code}`)
+  return JSON.parse(out) as LoadResult
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  let input = ''
+  for await (const chunk of process.stdin) input += chunk
+  process.stdout.write(JSON.stringify(await openLoop(JSON.parse(input))))
 }

@@ -19,13 +19,15 @@ import { runAdmin } from '../infra/admin/commands.js'
 import { freePort } from '../infra/local/dynamodb-local.js'
 import { CSV_IMPORT_COLUMNS, parseRecordsFile } from '../shared/records-file/parse.js'
 import { describeRun } from './harness.js'
-import { openLoop } from './load-client.js'
+import { type LoadResult, openLoopApart } from './load-client.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 const AGENCIES = Number(process.env.LOAD_AGENCIES ?? 20_000)
 const SOAK_S = Number(process.env.LOAD_SOAK_S ?? 600)
 const P99_GOAL_MS = 50
 const APPROVALS = 100
+/** Rates tried for the 60 s run with approvals, at most. */
+const ATTEMPTS = 3
 
 type Server = { child: ChildProcess; url: string; dataDir: string }
 
@@ -102,7 +104,7 @@ let offset = 0
 async function load(url: string, paths: string[], rate: number, seconds: number) {
   const from = offset
   offset += Math.round(rate * seconds)
-  return openLoop({
+  return openLoopApart({
     url,
     paths: [...paths.slice(from % paths.length), ...paths.slice(0, from % paths.length)],
     rate,
@@ -111,7 +113,7 @@ async function load(url: string, paths: string[], rate: number, seconds: number)
 }
 
 /** Officers for the approvals: the first admin bootstrapped on the server's database, a maker, a checker. */
-async function officers(server: Server, rated: string[]) {
+async function officers(server: Server) {
   const lines: string[] = []
   const io = {
     dataDir: server.dataDir,
@@ -130,9 +132,12 @@ async function officers(server: Server, rated: string[]) {
   await run(
     'officer add --as load-admin --officer load-checker --name 压测审核 --roles checker --authority 测试',
   )
-  // 100 pending records, one per agency, that the checker approves under load.
-  const targets = rated.slice(0, APPROVALS)
-  const file = join(server.dataDir, 'approvals.csv')
+  return run
+}
+
+/** Pending records, one per target agency, that the checker will approve under load; their paths. */
+async function pendingRecords(server: Server, run: (line: string) => Promise<void>, targets: string[]) {
+  const file = join(server.dataDir, `approvals-${targets[0]}.csv`)
   const row = (uscc: string) =>
     CSV_IMPORT_COLUMNS.map(
       (c) =>
@@ -151,10 +156,9 @@ async function officers(server: Server, rated: string[]) {
   writeFileSync(file, [CSV_IMPORT_COLUMNS.join(','), ...targets.map(row)].join('\n'))
   await run(`import --as load-maker --file ${file}`)
   // The ids the import gave the rows (derived from their content).
-  const pending = parseRecordsFile(readFileSync(file, 'utf8'), 'csv').rows.map(
+  return parseRecordsFile(readFileSync(file, 'utf8'), 'csv').rows.map(
     ({ record: r }) => `${r.uscc}/${r.occurredOn}/${r.id}`,
   )
-  return { run, pending }
 }
 
 /** Approves each record and times until the public API shows it (its id in the rating's records). */
@@ -173,7 +177,7 @@ async function approveUnderLoad(url: string, run: (line: string) => Promise<void
         seen = true
         break
       }
-      await new Promise((r) => setTimeout(r, 25))
+      await new Promise((r) => setTimeout(r, 100))
     }
     if (seen) delays.push(Date.now() - started)
     else lost++
@@ -207,28 +211,40 @@ const bench = {
       const usccs = agencies.map((a) => a.uscc)
       const paths = mixedPaths(usccs)
       await load(server.url, paths, 200, 5) // warm-up
-      const steps = []
-      let best: Awaited<ReturnType<typeof load>> | undefined
+      const meets = (r: LoadResult) =>
+        r.requestsPerSecond >= r.rate * 0.95 && r.p99Ms <= P99_GOAL_MS && r.errors === 0
+      const steps: LoadResult[] = []
       for (const rate of [100, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1500, 2000, 3000, 4000]) {
         const step = await load(server.url, paths, rate, 10)
         steps.push(step)
         console.log(`step ${rate}/s: ${step.requestsPerSecond}/s p99 ${step.p99Ms} ms errors ${step.errors}`)
-        const sustained =
-          step.requestsPerSecond >= rate * 0.95 && step.p99Ms <= P99_GOAL_MS && step.errors === 0
-        if (!sustained) break
-        best = step
+        if (!meets(step)) break
       }
-      const rate = best?.rate ?? 50
+      // The 60 s run adds the approvals' own work: from the highest step that held, down, until one holds.
+      const candidates = steps
+        .filter(meets)
+        .map((s) => s.rate)
+        .reverse()
+        .slice(0, ATTEMPTS)
+      if (candidates.length === 0) candidates.push(50)
       const rated = agencies.filter((a) => a.grade !== 'NR').map((a) => a.uscc)
-      const { run, pending } = await officers(server, rated)
-      const [sustained, approvals] = await Promise.all([
-        load(server.url, paths, rate, 60),
-        approveUnderLoad(server.url, run, pending),
-      ])
-      console.log(
-        `60 s at ${rate}/s: p99 ${sustained.p99Ms} ms, errors ${sustained.errors}; approvals`,
-        approvals,
-      )
+      const run = await officers(server)
+      const attempts = []
+      for (const [k, candidate] of candidates.entries()) {
+        const pending = await pendingRecords(server, run, rated.slice(k * APPROVALS, (k + 1) * APPROVALS))
+        const [result, approvals] = await Promise.all([
+          load(server.url, paths, candidate, 60),
+          approveUnderLoad(server.url, run, pending),
+        ])
+        attempts.push({ ...result, approvals })
+        console.log(
+          `60 s at ${candidate}/s: p99 ${result.p99Ms} ms, errors ${result.errors} ${JSON.stringify(result.errorKinds)}; approvals`,
+          approvals,
+        )
+        if (meets(result) && approvals.shownWithin2s === approvals.approvals) break
+      }
+      const sustained = attempts[attempts.length - 1] as (typeof attempts)[number]
+      const rate = sustained.rate
       const before = usage(pid)
       // RSS and open files every 30 s: a leak shows as a trend, not as the gap between two readings.
       const samples = [{ atS: 0, ...before }]
@@ -250,7 +266,7 @@ const bench = {
         steps,
         highestSustainedRate: rate,
         sustained,
-        approvals,
+        attempts,
         soak: { ...soak, server: { start: before, end: after, samples } },
         goals: `p99 ≤ ${P99_GOAL_MS} ms and 0 errors at the sustained rate; every approval shown within 2 s, none lost; soak without errors, RSS flat`,
       }

@@ -3,6 +3,7 @@
  * it grows old or the ratings change, so a search never waits for DynamoDB.
  */
 import type { SearchEntry } from '../../shared/search/entry.js'
+import { derive } from '../../shared/search/search.js'
 
 export type SearchIndex = {
   /** The current entries, in USCC order (loads them on first use). */
@@ -118,5 +119,7 @@ export function merge(
     out.push(entry)
   }
   while (i < kept.length) out.push(kept[i++] as SearchEntry)
+  // Searched as the old list plus the changes, until enough change that it is prepared whole.
+  derive(out, entries, usccs)
   return out
 }

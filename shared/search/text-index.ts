@@ -11,30 +11,39 @@ export type TextIndex = {
   starts: Int32Array
   /** The owner (an entry's position) of each piece. */
   owners: Int32Array
-  /** Marks positions where a piece may also be matched from (e.g. syllable starts); absent: none. */
-  marks?: Uint8Array
+  /** Per piece, offsets within it that count as starts too (e.g. syllable starts); absent: none. */
+  marks?: (readonly number[] | undefined)[]
 }
 
-/** Builds a text index from pieces; `marksOf` gives offsets within a piece that count as starts. */
-export function textIndex(
-  pieces: readonly (readonly [owner: number, text: string])[],
-  marksOf?: (piece: number) => readonly number[],
-): TextIndex {
-  const starts = new Int32Array(pieces.length)
-  const owners = new Int32Array(pieces.length)
+/** Collects pieces one by one (no intermediate arrays: an index over 20,000 agencies is rebuilt often). */
+export type TextIndexBuilder = {
+  /** Adds a piece; `marked` are offsets within it that count as starts too. */
+  add(owner: number, text: string, marked?: readonly number[]): void
+  build(): TextIndex
+}
+
+export function textIndexBuilder(): TextIndexBuilder {
+  const texts: string[] = []
+  const starts: number[] = []
+  const owners: number[] = []
+  const marks: (readonly number[] | undefined)[] = []
+  let marked = false
   let at = 0
-  pieces.forEach(([owner, text], k) => {
-    starts[k] = at
-    owners[k] = owner
-    at += text.length + 1
-  })
-  const text = pieces.map(([, t]) => `${t}\n`).join('')
-  if (!marksOf) return { text, starts, owners }
-  const marks = new Uint8Array(text.length)
-  pieces.forEach((_, k) => {
-    for (const offset of marksOf(k)) marks[(starts[k] as number) + offset] = 1
-  })
-  return { text, starts, owners, marks }
+  return {
+    add(owner, text, offsets) {
+      starts.push(at)
+      owners.push(owner)
+      texts.push(text)
+      marks.push(offsets)
+      if (offsets) marked = true
+      at += text.length + 1
+    },
+    build() {
+      const text = texts.length ? `${texts.join('\n')}\n` : ''
+      const index: TextIndex = { text, starts: Int32Array.from(starts), owners: Int32Array.from(owners) }
+      return marked ? { ...index, marks } : index
+    },
+  }
 }
 
 /** One match: whose piece, where in it, and whether that place is marked. */
@@ -56,7 +65,7 @@ export function eachOccurrence(index: TextIndex, q: string, visit: (o: Occurrenc
       owner: owners[k] as number,
       offset: pos - start,
       pieceLength: end - start,
-      marked: marks ? marks[pos] === 1 : false,
+      marked: marks?.[k]?.includes(pos - start) ?? false,
     })
     pos = text.indexOf(q, more ? pos + 1 : end + 1)
   }

@@ -5,7 +5,7 @@ import { GRADES, SERVICE_TYPES } from '../../../shared/agency/vocabulary.js'
 import { composeUscc, parseUscc } from '../../../shared/identity/uscc.js'
 import { type SearchEntry, toSearchEntry } from '../../../shared/search/entry.js'
 import { pinyinOf } from '../../../shared/search/pinyin.js'
-import { normaliseQuery, regionPrefix, search } from '../../../shared/search/search.js'
+import { derive, normaliseQuery, regionPrefix, search } from '../../../shared/search/search.js'
 
 const chinaDate = (instant: string) => instant.slice(0, 10)
 
@@ -255,6 +255,61 @@ describe('search over prepared text indexes', () => {
         },
       ),
       { numRuns: 1_000 },
+    )
+  })
+})
+
+describe('search over a list derived from another', () => {
+  const han = [...'广州深圳南方人力资源服务劳务派遣猎头']
+  const name = fc.array(fc.constantFrom(...han), { minLength: 2, maxLength: 8 }).map((c) => c.join(''))
+  const body = fc.stringMatching(/^[0-9A-HJ-NP-RTUW-Y]{8}$/)
+  const list = fc
+    .uniqueArray(fc.tuple(body, name, fc.constantFrom(...GRADES)), {
+      minLength: 1,
+      maxLength: 15,
+      selector: ([b]) => b,
+    })
+    .map((rows) => rows.map(([b, n, g]) => entry(b, n, {}, g)).sort((a, b) => (a.uscc < b.uscc ? -1 : 1)))
+  const change = fc.tuple(fc.constantFrom('rename', 'regrade', 'remove', 'add'), fc.nat(), body, name)
+  const queries = fc.constantFrom('', '广州', '人力', 'gz', 'renli', '服务', '9', '91440')
+
+  it('finds what a fresh search of the same list finds, in the same order, change after change', () => {
+    fc.assert(
+      fc.property(
+        list,
+        fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 4 }),
+        queries,
+        fc.constantFrom(...GRADES),
+        (start, batches, q, grade) => {
+          let current: readonly SearchEntry[] = start
+          search(current, { q })
+          for (const batch of batches) {
+            const next = [...current]
+            const changed: string[] = []
+            for (const [kind, at, b, n] of batch) {
+              const i = at % Math.max(1, next.length)
+              const old = next[i]
+              if (kind === 'add') {
+                const added = entry(b, n)
+                if (next.some((e) => e.uscc === added.uscc)) continue
+                next.push(added)
+                changed.push(added.uscc)
+              } else if (old) {
+                changed.push(old.uscc)
+                if (kind === 'remove') next.splice(i, 1)
+                else
+                  next[i] = kind === 'rename' ? { ...old, ...entry(b, n), uscc: old.uscc } : { ...old, grade }
+              }
+            }
+            next.sort((a, b) => (a.uscc < b.uscc ? -1 : 1))
+            derive(next, current, changed)
+            current = next
+            for (const query of [{ q }, { q, grade }])
+              expect(search(current, query)).toEqual(search([...current], query))
+          }
+        },
+      ),
+      { numRuns: 300 },
     )
   })
 })
