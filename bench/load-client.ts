@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 export type LoadResult = {
   rate: number
   seconds: number
+  /** Answers per second over the run and its drain, errors included. */
   requestsPerSecond: number
   p50Ms: number
   p90Ms: number
@@ -52,9 +53,13 @@ export async function openLoop(options: {
   const send = (index: number) => {
     const due = start + index * interval
     let finished = false
+    // One deadline for the whole request, waiting for a connection included.
+    const deadline = setTimeout(() => finish('timeout'), TIMEOUT_MS)
     const finish = (failure?: string) => {
       if (finished) return
       finished = true
+      clearTimeout(deadline)
+      if (failure === 'timeout') req.destroy()
       latencies.push(performance.now() - due)
       if (failure !== undefined) {
         errors++
@@ -69,7 +74,6 @@ export async function openLoop(options: {
         port: target.port,
         path: paths[index % paths.length],
         method: 'GET',
-        timeout: TIMEOUT_MS,
       },
       (res) => {
         res.resume()
@@ -78,7 +82,6 @@ export async function openLoop(options: {
         res.once('error', (error) => finish(errorKind(error)))
       },
     )
-    req.once('timeout', () => req.destroy(new Error('timeout')))
     req.once('error', (error) => finish(errorKind(error)))
     req.end()
   }
@@ -128,7 +131,8 @@ export async function openLoopApart(options: Parameters<typeof openLoop>[0]): Pr
     out += chunk.toString()
   })
   child.stdin.end(JSON.stringify(options))
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  // 'close', not 'exit': stdout is read to its end by then.
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve))
   if (code !== 0) throw new Error(`load client exited with ${code}`)
   return JSON.parse(out) as LoadResult
 }

@@ -8,8 +8,8 @@ import { derive } from '../../shared/search/search.js'
 export type SearchIndex = {
   /** The current entries, in USCC order (loads them on first use). */
   entries(): Promise<readonly SearchEntry[]>
-  /** When the entries in use were loaded whole (UTC), or undefined before the first load. */
-  loadedAt(): string | undefined
+  /** When the entries were last brought up to date, whole or in part (UTC); undefined before the first load. */
+  updatedAt(): string | undefined
   /** Marks the entries out of date; the next call reloads them all in the background. */
   invalidate(): void
   /** These agencies changed: their entries alone are read again, in the background. */
@@ -35,7 +35,9 @@ export function refreshingIndex(
   },
 ): SearchIndex {
   const { maxAgeMs, now = Date.now, minReloadMs = 5_000, loadSome } = options
-  let current: { entries: readonly SearchEntry[]; at: number } | undefined
+  /** `at`: the last whole load (what the age counts from); `updatedAt`: the last load or refresh. */
+  let current: { entries: readonly SearchEntry[]; at: number; updatedAt: number } | undefined
+  /** Loads and refreshes in the order asked; it never rejects. */
   let queue: Promise<unknown> = Promise.resolve()
   let loading: Promise<readonly SearchEntry[]> | undefined
   let dirty = false
@@ -43,10 +45,12 @@ export function refreshingIndex(
   let refreshing = false
 
   const reload = () => {
-    loading ??= queue
+    if (loading) return loading
+    loading = queue
       .then(load)
       .then((entries) => {
-        current = { entries, at: now() }
+        const at = now()
+        current = { entries, at, updatedAt: at }
         dirty = false
         return entries
       })
@@ -62,16 +66,25 @@ export function refreshingIndex(
     refreshing = true
     queue = queue
       .then(async () => {
-        while (pending.size > 0 && current) {
+        while (pending.size > 0) {
+          // No index yet (its first load failed): the next load reads everything anyway.
+          if (!current) return pending.clear()
           const usccs = [...pending]
           pending.clear()
-          const fresh = await loadSome(usccs).catch(() => {
-            // Not refreshed: a whole reload will bring them.
-            dirty = true
-            return undefined
-          })
-          if (fresh && current) current = { entries: merge(current.entries, usccs, fresh), at: current.at }
+          const fresh = await Promise.resolve()
+            .then(() => loadSome(usccs))
+            .catch(() => {
+              // Not refreshed: a whole reload will bring them.
+              dirty = true
+              return undefined
+            })
+          if (fresh && current)
+            current = { ...current, entries: merge(current.entries, usccs, fresh), updatedAt: now() }
         }
+      })
+      .catch(() => {
+        dirty = true
+        pending.clear()
       })
       .finally(() => {
         refreshing = false
@@ -86,7 +99,7 @@ export function refreshingIndex(
       if ((dirty && age >= minReloadMs) || age > maxAgeMs) void reload().catch(() => {})
       return current.entries
     },
-    loadedAt: () => (current ? new Date(current.at).toISOString() : undefined),
+    updatedAt: () => (current ? new Date(current.updatedAt).toISOString() : undefined),
     invalidate: () => {
       dirty = true
     },
@@ -95,8 +108,9 @@ export function refreshingIndex(
         dirty = true
         return
       }
-      // Before the first load there is nothing to refresh: that load reads everything.
-      if (!current) return
+      // Before any load there is nothing to refresh: the first load reads everything. During one,
+      // the agency may have been read before it changed: it is read again once the load is in.
+      if (!current && !loading) return
       for (const uscc of usccs) pending.add(uscc)
       refreshPending()
     },

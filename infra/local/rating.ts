@@ -4,10 +4,11 @@
  * sweep on a timer, all with the same cores the Lambdas run.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { jsonLog } from '../../functions/log.js'
 import type { RateDeps } from '../../functions/rate/rate-agencies.js'
 import { rerateAll } from '../../functions/rate/rerate.js'
-import { affectedAgencies, handleStream } from '../../functions/rate/stream.js'
+import { handleStream } from '../../functions/rate/stream.js'
 import { sweep } from '../../functions/rate/sweep.js'
 import { DEFAULT_METHODOLOGY } from '../../shared/rating/methodologies/index.js'
 import type { Store } from '../../shared/store/store.js'
@@ -33,7 +34,8 @@ export async function rateOnStart(deps: RateDeps & { now: () => Date }, expected
 
 /**
  * Starts the stream poller and the sweep timer; returns a stop function. `onChange` hears of every
- * agency whose profile or records changed (once its rating is written) and of every rating written.
+ * agency whose items changed (once the batch is rated), whoever wrote them: the rating pipeline,
+ * an officer, or `npm run rerate` in another process.
  */
 export async function startRatingPipeline(
   deps: RateDeps & { now: () => Date },
@@ -44,8 +46,7 @@ export async function startRatingPipeline(
     ...db,
     handle: async (event) => {
       const result = await handleStream(deps, event)
-      const failed = new Set(result.report.failed.map((f) => f.uscc))
-      const changed = [...affectedAgencies(event).keys()].filter((uscc) => !failed.has(uscc))
+      const changed = touchedAgencies(event)
       if (changed.length > 0) onChange(changed)
       return result
     },
@@ -64,4 +65,14 @@ export async function startRatingPipeline(
     clearInterval(timer)
     await poller.stop()
   }
+}
+
+/** Every agency a stream batch touches (profile, records, rating, audit …), each once. */
+function touchedAgencies(event: DynamoDBStreamEvent): string[] {
+  const usccs = new Set<string>()
+  for (const record of event.Records ?? []) {
+    const pk = record.dynamodb?.Keys?.pk?.S
+    if (pk?.startsWith('AGENCY#')) usccs.add(pk.slice('AGENCY#'.length))
+  }
+  return [...usccs]
 }

@@ -23,8 +23,6 @@ export function normaliseQuery(q: string): string {
  * initials, each kind held as one text index. A search then scans each kind once, natively.
  */
 type Prepared = {
-  /** The entries are in USCC order (as the index keeps them): hits then need no sort. */
-  ordered: boolean
   names: TextIndex
   aliases: TextIndex
   licences: TextIndex
@@ -78,11 +76,8 @@ export function prepare(entries: readonly SearchEntry[]): Prepared {
   let p = preparedOf.get(entries)
   if (p) return p
   const [names, aliases, licences, pinyin, initials] = Array.from({ length: 5 }, textIndexBuilder)
-  let ordered = true
   for (let i = 0; i < entries.length; i++) {
-    const e = entries[i] as SearchEntry
-    if (i > 0 && (entries[i - 1] as SearchEntry).uscc >= e.uscc) ordered = false
-    const t = texts(e)
+    const t = texts(entries[i] as SearchEntry)
     names?.add(i, t.name)
     for (const a of t.aliases) aliases?.add(i, a)
     for (const l of t.licences) licences?.add(i, l)
@@ -91,7 +86,6 @@ export function prepare(entries: readonly SearchEntry[]): Prepared {
   }
   const built = [names, aliases, licences, pinyin, initials].map((b) => (b as TextIndexBuilder).build())
   p = {
-    ordered,
     names: built[0] as TextIndex,
     aliases: built[1] as TextIndex,
     licences: built[2] as TextIndex,
@@ -184,3 +178,15 @@ export function derive(
 }
 
 export const derivationOf = (entries: readonly SearchEntry[]) => derivations.get(entries)
+
+const orderedLists = new WeakMap<readonly SearchEntry[], boolean>()
+
+/** Whether a list is in strict USCC order (as the index keeps it): its hits then need no sort. */
+export function inUsccOrder(entries: readonly SearchEntry[]): boolean {
+  let ordered = orderedLists.get(entries)
+  if (ordered === undefined) {
+    ordered = entries.every((e, i) => i === 0 || (entries[i - 1] as SearchEntry).uscc < e.uscc)
+    orderedLists.set(entries, ordered)
+  }
+  return ordered
+}

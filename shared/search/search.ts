@@ -6,7 +6,7 @@
 import type { Grade, ServiceType } from '../agency/vocabulary.js'
 import { parseUscc } from '../identity/uscc.js'
 import type { SearchEntry } from './entry.js'
-import { derivationOf, normaliseQuery, prepare, RULES, score } from './scoring.js'
+import { derivationOf, inUsccOrder, normaliseQuery, RULES, score } from './scoring.js'
 
 export { derive, normaliseQuery } from './scoring.js'
 
@@ -86,7 +86,7 @@ function collect(
     if (run) run.push(hit)
     else runs.set(s, [hit])
   }
-  if (!prepare(list).ordered) for (const run of runs.values()) run.sort(byUscc)
+  if (!inUsccOrder(list)) for (const run of runs.values()) run.sort(byUscc)
   return runs
 }
 

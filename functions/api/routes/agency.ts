@@ -52,7 +52,14 @@ export function agencyRoutes(app: Hono, ctx: ApiContext) {
     }
     // The body also depends on the day (permits expire) and on whether the rating has gone stale.
     const stale = rating ? isStale(rating, now, ctx.staleAfterDays) : false
-    const etag = etagOf(rating?.contentHash ?? 'unrated', agency.version, chinaDate(now.toISOString()), stale)
+    // The revision too: a rating saved again with the same content still moves its computedAt.
+    const etag = etagOf(
+      rating?.contentHash ?? 'unrated',
+      rating?.revision ?? 0,
+      agency.version,
+      chinaDate(now.toISOString()),
+      stale,
+    )
     const unchanged = conditional(c, etag, CACHE.rating)
     if (unchanged) return unchanged
     const body = await ctx.bodies.get(`detail ${uscc} ${etag}`, async () =>
@@ -106,7 +113,7 @@ export function agencyRoutes(app: Hono, ctx: ApiContext) {
       return c.body(renderBadge(notFoundBadge(lang, style, theme)))
     }
     const stale = isStale(rating, deps.now(), ctx.staleAfterDays)
-    const etag = etagOf(rating.contentHash, agency.version, style, lang, theme, stale)
+    const etag = etagOf(rating.contentHash, rating.revision, agency.version, style, lang, theme, stale)
     const unchanged = conditional(c, etag, CACHE.badge)
     if (unchanged) return unchanged
     const svg = await ctx.bodies.get(`badge ${uscc} ${etag}`, async () =>
@@ -134,7 +141,7 @@ export function agencyRoutes(app: Hono, ctx: ApiContext) {
     const stale = isStale(rating, deps.now(), ctx.staleAfterDays)
     const unchanged = conditional(
       c,
-      etagOf(rating.contentHash, agency.version, lang, stale, 'json'),
+      etagOf(rating.contentHash, rating.revision, agency.version, lang, stale, 'json'),
       CACHE.badge,
     )
     if (unchanged) return unchanged

@@ -56,7 +56,7 @@ export function catalogueRoutes(app: Hono, ctx: ApiContext) {
   app.get('/v1/agencies', async (c) => {
     const page = await searchPage(ctx, query(c, SearchQuery))
     c.header('Cache-Control', CACHE.list)
-    return c.json({ ...page, indexedAt: deps.search.loadedAt() ?? null })
+    return c.json({ ...page, indexedAt: deps.search.updatedAt() ?? null })
   })
 
   app.get('/v1/stats', async (c) => {
@@ -65,7 +65,7 @@ export function catalogueRoutes(app: Hono, ctx: ApiContext) {
     c.header('Cache-Control', CACHE.list)
     return c.json({
       ...gradeStats(entries),
-      indexedAt: deps.search.loadedAt() ?? null,
+      indexedAt: deps.search.updatedAt() ?? null,
       demo: entries.some((e) => e.demo),
     })
   })

@@ -20,7 +20,7 @@ const deps = (overrides: Partial<ApiDeps> = {}): ApiDeps => ({
   now: () => NOW,
   demo: true,
   store: unusedStore,
-  search: { entries: async () => [], loadedAt: () => undefined, invalidate: () => {}, refresh: () => {} },
+  search: { entries: async () => [], updatedAt: () => undefined, invalidate: () => {}, refresh: () => {} },
   signer,
   methodology: DEFAULT_METHODOLOGY,
   log: silentLog,

@@ -47,7 +47,8 @@ describe('GET /v1/agencies/{uscc}', () => {
     const e = rated()
     const first = await get(`/v1/agencies/${e.uscc}`)
     const etag = first.headers.get('etag') ?? ''
-    expect(etag).toMatch(/^"sha256:[0-9a-f]{64}\.\d+\.2026-12-04\.false"$/)
+    // content hash, rating revision, profile version, the day, stale
+    expect(etag).toMatch(/^"sha256:[0-9a-f]{64}\.\d+\.\d+\.2026-12-04\.false"$/)
     expect(first.headers.get('cache-control')).toContain('stale-while-revalidate')
     const again = await get(`/v1/agencies/${e.uscc}`, { 'If-None-Match': etag })
     expect(again.status).toBe(304)

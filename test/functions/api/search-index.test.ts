@@ -132,4 +132,84 @@ describe('refreshingIndex with changes reported', () => {
     await until(async () => (await index.entries())[0]?.grade === 'C')
     expect(loads).toBe(2)
   })
+  it('reads again an agency that changed while the first load was running', async () => {
+    let release: () => void = () => {}
+    let grade: SearchEntry['grade'] = 'B'
+    const index = refreshingIndex(
+      async () => {
+        const snapshot = [entry('A1', grade)]
+        await new Promise<void>((r) => (release = r))
+        return snapshot
+      },
+      { maxAgeMs: 3_600_000, loadSome: async (usccs) => usccs.map((u) => entry(u, grade)) },
+    )
+    const first = index.entries()
+    await settle()
+    // The load has read A1 as B; then A1 changes and is reported before the load is in.
+    grade = 'D'
+    index.refresh(['A1'])
+    release()
+    expect((await first)[0]?.grade).toBe('B')
+    await until(async () => (await index.entries())[0]?.grade === 'D')
+    expect((await index.entries())[0]?.grade).toBe('D')
+  })
+
+  it('never starts a whole load while a refresh asked before it is running, however often it is searched', async () => {
+    let clock = 0
+    const log: string[] = []
+    const gates: (() => void)[] = []
+    const gate = (name: string) => {
+      log.push(`${name} start`)
+      return new Promise<void>((r) => gates.push(r)).then(() => log.push(`${name} end`))
+    }
+    let loads = 0
+    const index = refreshingIndex(
+      async () => {
+        loads++
+        if (loads > 1) await gate(`load ${loads}`)
+        return [entry('A1')]
+      },
+      {
+        maxAgeMs: 10,
+        now: () => clock,
+        loadSome: async (usccs) => {
+          await gate('refresh')
+          return usccs.map((u) => entry(u, 'D'))
+        },
+      },
+    )
+    await index.entries()
+    clock = 20
+    await index.entries() // starts load 2
+    index.refresh(['A1']) // waits for load 2
+    await index.entries() // a search while load 2 runs
+    await settle()
+    gates.shift()?.() // load 2 ends; the refresh starts
+    await until(async () => log.includes('refresh start'))
+    clock = 40
+    await index.entries() // old enough again: load 3 must wait for the refresh
+    await settle()
+    expect(log).toEqual(['load 2 start', 'load 2 end', 'refresh start'])
+    gates.shift()?.()
+    await until(async () => log.includes('load 3 start'))
+    expect(log).toEqual(['load 2 start', 'load 2 end', 'refresh start', 'refresh end', 'load 3 start'])
+  })
+
+  it('keeps refreshing after a refresh fails outright, without an unhandled rejection', async () => {
+    let calls = 0
+    const index = refreshingIndex(async () => [entry('A1'), entry('B2')], {
+      maxAgeMs: 3_600_000,
+      loadSome: (usccs) => {
+        calls++
+        if (calls === 1) throw new Error('not ready')
+        return Promise.resolve(usccs.map((u) => entry(u, 'C')))
+      },
+    })
+    await index.entries()
+    index.refresh(['A1'])
+    await settle()
+    index.refresh(['B2'])
+    await until(async () => (await index.entries())[1]?.grade === 'C')
+    expect((await index.entries()).map((e) => e.grade)).toEqual(['B', 'C'])
+  })
 })
