@@ -31,101 +31,67 @@ export function scanVerbs({
   ratingEntity,
   SCAN_ATTRIBUTES,
 }: StoreParts) {
+  const profilesAndRatings = [agencyEntity, ratingEntity] as const
+  const withRecords = [agencyEntity, ratingEntity, recordEntity] as const
+  /**
+   * One page of segment `segment` of `segments` of a parallel scan over some entities, corrupt items
+   * reported and skipped; `attributes` leaves the rest out.
+   */
+  const scanPage = async <T>(
+    name: string,
+    entities: typeof profilesAndRatings | typeof withRecords,
+    read: { consistent: boolean; attributes?: typeof SCAN_ATTRIBUTES },
+    segment: number,
+    segments: number,
+    page: PageRequest,
+  ): Promise<Page<T>> =>
+    paged(`${name}|${segment}/${segments}`, { ...page, maxLimit: MAX_SCAN_PAGE_SIZE }, async (options) => {
+      const projection = read.attributes ? { attributes: read.attributes } : {}
+      const command = table
+        .build(ScanCommand)
+        .entities(...entities)
+        .options({
+          segment,
+          totalSegments: segments,
+          consistent: read.consistent,
+          showEntityAttr: true,
+          ...projection,
+          ...options,
+        })
+      const output = await sendTolerant(
+        documentClient,
+        command,
+        [...entities],
+        { ...projection, showEntityAttr: true },
+        onCorrupt,
+      )
+      return output as unknown as { Items?: T[]; LastEvaluatedKey?: Record<string, unknown> }
+    })
+
   return {
     /**
      * One page of a consistent parallel scan over profiles, ratings and records (segment `segment`
      * of `segments`). An agency's items come together, profile then rating then records, though a
-     * page may end in the middle of them.
+     * page may end in the middle of them. Everything but the rating's basis, the bulk of the data
+     * and not needed to tell whether a rating is still current.
      */
-    async scanRatingInputs(
-      segment: number,
-      segments: number,
-      page: PageRequest = {},
-    ): Promise<Page<ScannedItem>> {
-      return paged(
-        `inputs|${segment}/${segments}`,
-        { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
-        async (options) => {
-          const command = table
-            .build(ScanCommand)
-            .entities(agencyEntity, ratingEntity, recordEntity)
-            .options({
-              segment,
-              totalSegments: segments,
-              consistent: true,
-              showEntityAttr: true,
-              // Everything but the rating's basis, the bulk of the data and not needed to tell whether
-              // a rating is still current.
-              attributes: SCAN_ATTRIBUTES,
-              ...options,
-            })
-          const output = await sendTolerant(
-            documentClient,
-            command,
-            [agencyEntity, ratingEntity, recordEntity],
-            { attributes: SCAN_ATTRIBUTES, showEntityAttr: true },
-            onCorrupt,
-          )
-          return output as unknown as { Items?: ScannedItem[]; LastEvaluatedKey?: Record<string, unknown> }
-        },
-      )
+    async scanRatingInputs(segment: number, segments: number, page: PageRequest = {}) {
+      const read = { consistent: true, attributes: SCAN_ATTRIBUTES }
+      return scanPage<ScannedItem>('inputs', withRecords, read, segment, segments, page)
     },
 
     /**
      * One page of a parallel scan over profiles, ratings (with their basis) and records, for the open
      * data export. An agency's items come together, though a page may end in the middle of them.
      */
-    async scanExport(segment: number, segments: number, page: PageRequest = {}): Promise<Page<ExportItem>> {
-      return paged(
-        `export|${segment}/${segments}`,
-        { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
-        async (options) => {
-          const command = table
-            .build(ScanCommand)
-            .entities(agencyEntity, ratingEntity, recordEntity)
-            .options({ segment, totalSegments: segments, consistent: true, showEntityAttr: true, ...options })
-          const output = await sendTolerant(
-            documentClient,
-            command,
-            [agencyEntity, ratingEntity, recordEntity],
-            { showEntityAttr: true },
-            onCorrupt,
-          )
-          return output as unknown as { Items?: ExportItem[]; LastEvaluatedKey?: Record<string, unknown> }
-        },
-      )
+    async scanExport(segment: number, segments: number, page: PageRequest = {}) {
+      return scanPage<ExportItem>('export', withRecords, { consistent: true }, segment, segments, page)
     },
 
     /** One page of a parallel scan over profiles and ratings (without basis), for directories and search. */
-    async scanDirectory(
-      segment: number,
-      segments: number,
-      page: PageRequest = {},
-    ): Promise<Page<DirectoryItem>> {
-      return paged(
-        `directory|${segment}/${segments}`,
-        { ...page, maxLimit: MAX_SCAN_PAGE_SIZE },
-        async (options) => {
-          const command = table
-            .build(ScanCommand)
-            .entities(agencyEntity, ratingEntity)
-            .options({
-              segment,
-              totalSegments: segments,
-              showEntityAttr: true,
-              attributes: SCAN_ATTRIBUTES,
-              ...options,
-            })
-          const output = await sendTolerant(
-            documentClient,
-            command,
-            [agencyEntity, ratingEntity],
-            { attributes: SCAN_ATTRIBUTES, showEntityAttr: true },
-            onCorrupt,
-          )
-          return output as unknown as { Items?: DirectoryItem[]; LastEvaluatedKey?: Record<string, unknown> }
-        },
-      )
+    async scanDirectory(segment: number, segments: number, page: PageRequest = {}) {
+      const read = { consistent: false, attributes: SCAN_ATTRIBUTES }
+      return scanPage<DirectoryItem>('directory', profilesAndRatings, read, segment, segments, page)
     },
 
     /** True when the table holds no item at all. */
