@@ -5,7 +5,7 @@
  * from a record write to its new rating being readable through the stream.
  */
 import { silentLog } from '../functions/log.js'
-import { mapLimit } from '../functions/rate/pool.js'
+import { mapLimit } from '../functions/pool.js'
 import { toStored } from '../functions/rate/rate-agencies.js'
 import { rerateAll } from '../functions/rate/rerate.js'
 import { handleStream } from '../functions/rate/stream.js'

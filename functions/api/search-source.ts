@@ -4,7 +4,7 @@ import { toSearchEntry } from '../../shared/search/entry.js'
 import type { Agency } from '../../shared/store/entities/agency.js'
 import type { DirectoryItem, Store } from '../../shared/store/store.js'
 import { chinaDate } from '../../shared/time/calendar.js'
-import { mapLimit } from '../rate/pool.js'
+import { mapLimit } from '../pool.js'
 
 const SEGMENTS = 4
 

@@ -13,7 +13,7 @@ import type { StoredRating, StoredRatingInput } from '../../shared/store/entitie
 import { RatingConflictError } from '../../shared/store/errors.js'
 import type { Store } from '../../shared/store/store.js'
 import type { Log } from '../log.js'
-import { mapLimit } from './pool.js'
+import { mapLimit } from '../pool.js'
 
 export type RateDeps = { store: Store; methodology: Methodology; log: Log }
 

@@ -10,7 +10,7 @@ import type { Agency, CreditRecord } from '../../shared/agency/types.js'
 import { evaluate } from '../../shared/rating/evaluate.js'
 import type { StoredRating } from '../../shared/store/entities/rating.js'
 import { chinaDate } from '../../shared/time/calendar.js'
-import { sleep } from './pool.js'
+import { sleep } from '../pool.js'
 import { type RateDeps, rateAgencies } from './rate-agencies.js'
 
 export type RerateOptions = {

@@ -52,12 +52,9 @@ export async function startRatingPipeline(
     },
     onError: (error) => deps.log('error', 'stream polling failed', { error: String(error) }),
   })
+  // What the sweep writes reaches `onChange` through the stream, like every other write.
   const runSweep = () =>
-    sweep(deps)
-      .then((report) => {
-        if (report.written.length > 0) onChange(report.written)
-      })
-      .catch((error: unknown) => deps.log('error', 'sweep failed', { error: String(error) }))
+    sweep(deps).catch((error: unknown) => deps.log('error', 'sweep failed', { error: String(error) }))
   void runSweep()
   const timer = setInterval(runSweep, LOCAL_SWEEP_MS)
   timer.unref()
