@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
 import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
 import { useTable } from '../../fixtures/db.js'
-import { registerOfficer } from '../../fixtures/officers.js'
+import { registerOfficer, signedAdminRequest } from '../../fixtures/officers.js'
 
 const NOW = new Date('2026-12-04T02:00:00.000Z')
 const db = useTable()
@@ -145,12 +145,9 @@ describe('hostile signatures and late revocations', () => {
       authority: '广州市人社局',
       source: { name: '12333' },
     })
-    const jws = await signRequest(late, { method: 'POST', path: '/v1/admin/records', body }, NOW.getTime())
-    const res = await createAdminApp({ store, now: () => NOW }).request('/v1/admin/records', {
-      method: 'POST',
-      headers: { Authorization: `Chengxin-JWS ${jws}` },
-      body,
-    })
+    const admin = createAdminApp({ store, now: () => NOW })
+    const request = { method: 'POST' as const, path: '/v1/admin/records', body }
+    const res = await signedAdminRequest(admin, late, request, NOW.getTime())
     expect(res.status).toBe(401)
     expect(await res.json()).toMatchObject({ error: 'revoked_key' })
     expect(await db.current.store.listRecords(USCC_A)).toEqual([])

@@ -19,14 +19,14 @@ import { silentLog } from '../../../functions/log.js'
 import { rateAgencies } from '../../../functions/rate/rate-agencies.js'
 import { handleStream } from '../../../functions/rate/stream.js'
 import { startStreamPoller } from '../../../infra/local/stream-poller.js'
-import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
+import type { OfficerKeyPair } from '../../../shared/auth/sign-request.js'
 import type { ExportRow } from '../../../shared/open-data/row.js'
 import { DEFAULT_METHODOLOGY } from '../../../shared/rating/methodologies/index.js'
 import { localSigner } from '../../../shared/signing/local-signer.js'
 import type { Signer } from '../../../shared/signing/signer.js'
 import { USCC_A } from '../../fixtures/builders.js'
 import { useTable } from '../../fixtures/db.js'
-import { registerOfficer } from '../../fixtures/officers.js'
+import { registerOfficer, signedAdminRequest } from '../../fixtures/officers.js'
 import { importClean } from '../../fixtures/pipeline.js'
 
 const db = useTable()
@@ -76,17 +76,8 @@ describe('submit → approve → grade → repair', () => {
         .grade
     expect(await grade()).not.toBe('D')
     const signedPost = async (officer: string, path: string, body: unknown) => {
-      const text = JSON.stringify(body)
-      const jws = await signRequest(
-        officers[officer] as OfficerKeyPair,
-        { method: 'POST', path, body: text },
-        Date.now(),
-      )
-      return admin.request(path, {
-        method: 'POST',
-        headers: { Authorization: `Chengxin-JWS ${jws}` },
-        body: text,
-      })
+      const request = { method: 'POST' as const, path, body: JSON.stringify(body) }
+      return signedAdminRequest(admin, officers[officer] as OfficerKeyPair, request, Date.now())
     }
     const record = {
       uscc: USCC_A,

@@ -4,10 +4,15 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
 import { verifyAuditChain } from '../../../functions/admin/audit-verify.js'
 import { REGISTRY_CHAIN } from '../../../shared/audit/chain.js'
-import { type OfficerKeyPair, signRequest } from '../../../shared/auth/sign-request.js'
+import type { OfficerKeyPair } from '../../../shared/auth/sign-request.js'
 import { officerCertificate, rootCa, type TestCa } from '../../fixtures/certificates.js'
 import { useTable } from '../../fixtures/db.js'
-import { officerKeyPair, registerOfficer, type TestOfficer } from '../../fixtures/officers.js'
+import {
+  officerKeyPair,
+  registerOfficer,
+  signedAdminRequest,
+  type TestOfficer,
+} from '../../fixtures/officers.js'
 
 const NOW = new Date('2026-12-04T02:00:00.000Z')
 const db = useTable()
@@ -39,27 +44,13 @@ beforeAll(async () => {
 const app = () =>
   createAdminApp({ store: db.current.store, now: () => clock, rootCa: new X509Certificate(ca.pem) })
 async function post(officer: string, path: string, body: unknown) {
-  const text = JSON.stringify(body)
-  const jws = await signRequest(
-    keys[officer] as OfficerKeyPair,
-    { method: 'POST', path, body: text },
-    clock.getTime(),
-  )
-  const res = await app().request(path, {
-    method: 'POST',
-    headers: { Authorization: `Chengxin-JWS ${jws}` },
-    body: text,
-  })
+  const request = { method: 'POST' as const, path, body: JSON.stringify(body) }
+  const res = await signedAdminRequest(app(), keys[officer] as OfficerKeyPair, request, clock.getTime())
   return { status: res.status, body: (await res.json()) as Record<string, unknown> }
 }
 async function whoami(officer: string) {
-  const jws = await signRequest(
-    keys[officer] as OfficerKeyPair,
-    { method: 'GET', path: '/v1/admin/whoami', body: '' },
-    clock.getTime(),
-  )
-  return (await app().request('/v1/admin/whoami', { headers: { Authorization: `Chengxin-JWS ${jws}` } }))
-    .status
+  const request = { method: 'GET' as const, path: '/v1/admin/whoami' }
+  return (await signedAdminRequest(app(), keys[officer] as OfficerKeyPair, request, clock.getTime())).status
 }
 
 describe('officer registry', () => {

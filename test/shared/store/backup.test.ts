@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAdminApp } from '../../../functions/admin/app.js'
 import { verifyAuditChain } from '../../../functions/admin/audit-verify.js'
 import { REGISTRY_CHAIN } from '../../../shared/audit/chain.js'
-import { signRequest } from '../../../shared/auth/sign-request.js'
 import {
   backupTable,
   type Item,
@@ -18,7 +17,7 @@ import {
 } from '../../../shared/store/backup.js'
 import { ratedApi } from '../../fixtures/api.js'
 import { createTestTable, type TestTable } from '../../fixtures/db.js'
-import { registerOfficer } from '../../fixtures/officers.js'
+import { registerOfficer, signedAdminRequest } from '../../fixtures/officers.js'
 
 let api: Awaited<ReturnType<typeof ratedApi>>
 let target: TestTable
@@ -44,12 +43,13 @@ beforeAll(async () => {
     source: { name: '12333' },
   })
   const now = api.deps.now()
-  const jws = await signRequest(maker, { method: 'POST', path: '/v1/admin/records', body }, now.getTime())
-  const res = await createAdminApp({ store, now: () => now }).request('/v1/admin/records', {
-    method: 'POST',
-    headers: { Authorization: `Chengxin-JWS ${jws}` },
-    body,
-  })
+  const admin = createAdminApp({ store, now: () => now })
+  const res = await signedAdminRequest(
+    admin,
+    maker,
+    { method: 'POST', path: '/v1/admin/records', body },
+    now.getTime(),
+  )
   expect(res.status).toBe(201)
   lines = []
   await backupTable(api.table.client, api.table.tableName, async (line) => void lines.push(line), now)
